@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+// Practitioner: a self-study curriculum runner for machine learning. Command: `practice`.
+//
+// Layers (arrows point to what a layer may import):
+//   practice ─► PracticeCLI ─► PracticeKit ─► Course, Grader, History ─► Git ─► CLibGit2
+// PracticeChecks is the check DSL linked into every graded learner program. The grader compiles it
+// from source into a cached static module; SwiftPM builds it here only so it is type-checked and tested.
+import PackageDescription
+
+let package = Package(
+  name: "Practitioner",
+  products: [
+    .executable(name: "practice", targets: ["practice"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .executableTarget(name: "practice", dependencies: ["PracticeCLI"]),
+    .target(
+      name: "PracticeCLI",
+      dependencies: ["PracticeKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(name: "PracticeKit", dependencies: ["Course", "Grader", "History"]),
+    .target(name: "Course"),
+    .target(name: "Grader", dependencies: ["CProcessShim"]),
+    .target(name: "CProcessShim"),
+    .target(name: "History", dependencies: ["Git"]),
+    .target(name: "Git", dependencies: ["CLibGit2"]),
+    .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .target(name: "PracticeChecks"),
+
+    .target(name: "TestSupport", dependencies: ["Course", "Grader"], path: "Tests/TestSupport"),
+    .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),
+    .testTarget(name: "GitTests", dependencies: ["Git", "History", "TestSupport"]),
+    .testTarget(name: "GraderTests", dependencies: ["Grader", "TestSupport"]),
+    .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"]),
+  ]
+)

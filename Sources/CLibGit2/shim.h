@@ -1,0 +1,4 @@
+#ifndef PRACTITIONER_CLIBGIT2_SHIM_H
+#define PRACTITIONER_CLIBGIT2_SHIM_H
+#include <git2.h>
+#endif

@@ -1,0 +1,16 @@
+#ifndef PRACTITIONER_CPROCESSSHIM_H
+#define PRACTITIONER_CPROCESSSHIM_H
+#include <spawn.h>
+#include <sys/types.h>
+
+/// Spawns `path` with `argv`/`envp`; the child gets its own process group, default signal
+/// dispositions, an empty signal mask, /dev/null on stdin, `out_fd` on stdout and stderr,
+/// `results_fd` (if >= 0) on descriptor 3, and every other descriptor closed.
+/// Returns 0 and the pid in `pid`, or an errno value.
+int practice_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
+                   const char *cwd, int out_fd, int results_fd);
+
+/// `pipe2(fds, O_CLOEXEC)`: a pipe whose ends are not inherited by other children.
+int practice_pipe_cloexec(int fds[2]);
+
+#endif

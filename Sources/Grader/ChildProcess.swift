@@ -1,0 +1,204 @@
+import CProcessShim
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How a child process ended.
+package enum Termination: Sendable, Equatable {
+  /// It exited by itself with this status.
+  case exited(Int32)
+  /// A signal ended it (a crash: SIGILL for a Swift trap, SIGSEGV, SIGABRT, SIGXCPU, ...).
+  case signaled(Int32)
+  /// We killed it because its deadline passed.
+  case timedOut
+}
+
+/// Captured output, bounded: the first `headLimit` bytes and the last `tailLimit` bytes are kept.
+package struct BoundedOutput: Sendable {
+  package private(set) var head: [UInt8] = []
+  package private(set) var tail: [UInt8] = []
+  package private(set) var dropped = 0
+  let headLimit: Int
+  let tailLimit: Int
+
+  package init(headLimit: Int = 48 * 1024, tailLimit: Int = 16 * 1024) {
+    self.headLimit = headLimit
+    self.tailLimit = tailLimit
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    var rest = bytes[...]
+    let room = headLimit - head.count
+    if room > 0 {
+      head.append(contentsOf: rest.prefix(room))
+      rest = rest.dropFirst(room)
+    }
+    guard !rest.isEmpty else { return }
+    tail.append(contentsOf: rest)
+    if tail.count > tailLimit {
+      dropped += tail.count - tailLimit
+      tail.removeFirst(tail.count - tailLimit)
+    }
+  }
+
+  /// The text, with a marker where bytes were dropped.
+  package var text: String {
+    var result = String(decoding: head, as: UTF8.self)
+    if dropped > 0 { result += "\n… [\(dropped) bytes of output not shown] …\n" }
+    result += String(decoding: tail, as: UTF8.self)
+    return result
+  }
+}
+
+/// Runs one child process without a shell: its own process group, stdin from /dev/null, stdout and
+/// stderr into one bounded capture, and optionally a results pipe on descriptor 3. Only the grader
+/// spawns processes.
+struct ChildProcess {
+  var executable: String
+  var arguments: [String]
+  var environment: [String: String]
+  var workingDirectory: String?
+  var withResultsChannel = false
+
+  struct Outcome {
+    var termination: Termination
+    var output: BoundedOutput
+  }
+
+  /// Runs the process to the end.
+  ///
+  /// - Parameters:
+  ///   - deadline: asked before every wait; when the instant it returns has passed, the whole process
+  ///     group is killed and the outcome is `.timedOut`.
+  ///   - onResultLine: called with each complete line written to descriptor 3.
+  func run(
+    deadline: () -> ContinuousClock.Instant, onResultLine: (String) -> Void = { _ in }
+  ) throws(GraderError) -> Outcome {
+    var outPipe: [Int32] = [-1, -1]
+    var resultsPipe: [Int32] = [-1, -1]
+    guard practice_pipe_cloexec(&outPipe) == 0 else { throw .system("pipe2", errno) }
+    defer { closeIfOpen(&outPipe) }
+    if withResultsChannel {
+      guard practice_pipe_cloexec(&resultsPipe) == 0 else { throw .system("pipe2", errno) }
+    }
+    defer { closeIfOpen(&resultsPipe) }
+
+    let pid = try spawn(outFD: outPipe[1], resultsFD: withResultsChannel ? resultsPipe[1] : -1)
+    close(outPipe[1])
+    outPipe[1] = -1
+    if withResultsChannel {
+      close(resultsPipe[1])
+      resultsPipe[1] = -1
+    }
+
+    var output = BoundedOutput()
+    var pendingResults: [UInt8] = []
+    var open: [Int32] = withResultsChannel ? [outPipe[0], resultsPipe[0]] : [outPipe[0]]
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    var exitStatus: Int32?
+
+    func drain(_ fd: Int32) -> Bool {
+      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 { return errno == EINTR || errno == EAGAIN }
+      if count == 0 { return false }
+      if fd == outPipe[0] {
+        buffer.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+      } else {
+        pendingResults.append(contentsOf: buffer[0..<count])
+        while let newline = pendingResults.firstIndex(of: UInt8(ascii: "\n")) {
+          onResultLine(String(decoding: pendingResults[..<newline], as: UTF8.self))
+          pendingResults.removeSubrange(...newline)
+        }
+      }
+      return true
+    }
+
+    while true {
+      let now = ContinuousClock.now
+      let limit = deadline()
+      if now >= limit {
+        kill(-pid, SIGKILL)
+        _ = waitFor(pid)
+        return Outcome(termination: .timedOut, output: output)
+      }
+      if open.isEmpty {
+        // Both pipes closed: the child is exiting (or a grandchild closed them). Wait for it, but
+        // keep honouring the deadline.
+        var status: Int32 = 0
+        let reaped = waitpid(pid, &status, WNOHANG)
+        if reaped == pid {
+          exitStatus = status
+          break
+        }
+        usleep(2000)
+        continue
+      }
+      let waitMilliseconds = Int32(min(50, max(1, (limit - now).milliseconds)))
+      var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+      let ready = poll(&fds, nfds_t(fds.count), waitMilliseconds)
+      if ready < 0 && errno != EINTR { throw .system("poll", errno) }
+      if ready > 0 {
+        for entry in fds where entry.revents != 0 {
+          if !drain(entry.fd) { open.removeAll { $0 == entry.fd } }
+        }
+      } else {
+        // Quiet: has the child gone while a grandchild keeps the pipes open?
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid {
+          exitStatus = status
+          break
+        }
+      }
+    }
+    // The child is gone: nothing it started may outlive the run.
+    kill(-pid, SIGKILL)
+    for fd in open { while drain(fd) {} }
+    guard let status = exitStatus else { return Outcome(termination: .timedOut, output: output) }
+    if (status & 0x7f) == 0 { return Outcome(termination: .exited((status >> 8) & 0xff), output: output) }
+    return Outcome(termination: .signaled(status & 0x7f), output: output)
+  }
+
+  private func spawn(outFD: Int32, resultsFD: Int32) throws(GraderError) -> pid_t {
+    let argv = [executable] + arguments
+    let envp = environment.map { "\($0.key)=\($0.value)" }.sorted()
+    var cArgs = argv.map { strdup($0) } + [nil]
+    var cEnv = envp.map { strdup($0) } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let error = cArgs.withUnsafeMutableBufferPointer { args in
+      cEnv.withUnsafeMutableBufferPointer { env in
+        if let workingDirectory {
+          return practice_spawn(&pid, executable, args.baseAddress, env.baseAddress, workingDirectory, outFD, resultsFD)
+        }
+        return practice_spawn(&pid, executable, args.baseAddress, env.baseAddress, nil, outFD, resultsFD)
+      }
+    }
+    guard error == 0 else { throw .spawn(executable, error) }
+    return pid
+  }
+
+  private func waitFor(_ pid: pid_t) -> Int32 {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return status
+  }
+
+  private func closeIfOpen(_ fds: inout [Int32]) {
+    for index in fds.indices where fds[index] >= 0 {
+      close(fds[index])
+      fds[index] = -1
+    }
+  }
+}
+
+extension Duration {
+  var milliseconds: Int64 {
+    let (seconds, attoseconds) = components
+    return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A file to compile: its name in the build, the path shown to the learner, and its bytes.
+package struct SourceFile: Sendable, Equatable {
+  package var name: String
+  package var displayPath: String
+  package var contents: [UInt8]
+
+  package init(name: String, displayPath: String, contents: [UInt8]) {
+    self.name = name
+    self.displayPath = displayPath
+    self.contents = contents
+  }
+}
+
+/// Time and memory bounds for one grade.
+package struct Limits: Sendable, Equatable {
+  /// Wall-clock seconds one check may take, unless the check sets its own.
+  package var checkSeconds: Double = 10
+  /// Wall-clock seconds for all checks together (restarts included).
+  package var runSeconds: Double = 120
+  /// Address-space limit of the learner's program, in MiB.
+  package var memoryMegabytes: Int = 2048
+  /// Wall-clock seconds the compiler may take.
+  package var compileSeconds: Double = 180
+
+  package init(
+    checkSeconds: Double = 10, runSeconds: Double = 120, memoryMegabytes: Int = 2048, compileSeconds: Double = 180
+  ) {
+    self.checkSeconds = checkSeconds
+    self.runSeconds = runSeconds
+    self.memoryMegabytes = memoryMegabytes
+    self.compileSeconds = compileSeconds
+  }
+}
+
+/// What to grade: the learner's files and the exercise's checks.
+package struct GradeRequest: Sendable {
+  package var sources: [SourceFile]
+  package var checks: SourceFile
+  package var limits: Limits
+  /// Build the learner's code with `-O` (exercises that train models) instead of `-Onone`.
+  package var optimize: Bool
+
+  package init(sources: [SourceFile], checks: SourceFile, limits: Limits = Limits(), optimize: Bool = false) {
+    self.sources = sources
+    self.checks = checks
+    self.limits = limits
+    self.optimize = optimize
+  }
+}
+
+/// The verdict on one check.
+package enum CheckStatus: String, Sendable, Codable, Equatable {
+  case pass, fail, error, timeout, crash, skipped
+}
+
+/// One check's result, as shown to the learner and stored with the attempt.
+package struct CheckResult: Sendable, Equatable, Codable {
+  package var id: String
+  package var title: String
+  package var status: CheckStatus
+  package var points: Double
+  package var maxPoints: Double
+  package var message: String
+  /// The author's hint, present when the check did not pass.
+  package var hint: String?
+  package var metrics: [String: Double]
+}
+
+/// The outcome of grading.
+package struct GradeReport: Sendable, Equatable {
+  package enum Status: String, Sendable, Codable, Equatable {
+    case passed, failed, compileError, error
+  }
+
+  package var status: Status
+  package var checks: [CheckResult]
+  package var score: Double
+  /// The sum of the checks' points; nil when the program never listed its checks.
+  package var maxScore: Double?
+  /// Compiler diagnostics (errors, or warnings of a successful build), paths as the learner knows them.
+  package var compilerOutput: String
+  /// What the learner's program printed (bounded), across restarts.
+  package var programOutput: String
+  /// Why the run as a whole went wrong, for `error`.
+  package var errorMessage: String?
+  /// The toolchain that built the program.
+  package var toolchain: String
+  /// True when an identical program was already built and reused.
+  package var reusedBuild: Bool
+  package var compileSeconds: Double
+  package var runSeconds: Double
+
+  /// Metrics reported by the checks, by name (the last value wins).
+  package var metrics: [String: Double] {
+    checks.reduce(into: [:]) { result, check in result.merge(check.metrics) { _, new in new } }
+  }
+}

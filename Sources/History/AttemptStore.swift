@@ -1,0 +1,131 @@
+import Foundation
+import Git
+
+/// What one graded attempt leaves behind: the learner's files, the results, and the commit text.
+package struct AttemptRecord: Sendable {
+  /// `module/exercise`.
+  package var exercise: String
+  package var score: Double
+  package var maxScore: Double
+  /// `passed`, `failed`, `compileError` or `error`.
+  package var status: String
+  /// The body of the commit message: one line per check (already formatted), or compiler errors.
+  package var summaryLines: [String]
+  /// Trailers after the standard three (`Exercise`, `Score`, `Status`), e.g. `Toolchain`.
+  package var extraTrailers: [(key: String, value: String)]
+  /// The folder (slash separated, from the workspace root) whose content this attempt replaces.
+  package var exerciseFolder: String
+  /// Files to store, with paths from the workspace root: the learner's files and the results JSON.
+  package var files: [TreeFile]
+
+  package init(
+    exercise: String, score: Double, maxScore: Double, status: String, summaryLines: [String],
+    extraTrailers: [(key: String, value: String)], exerciseFolder: String, files: [TreeFile]
+  ) {
+    self.exercise = exercise
+    self.score = score
+    self.maxScore = maxScore
+    self.status = status
+    self.summaryLines = summaryLines
+    self.extraTrailers = extraTrailers
+    self.exerciseFolder = exerciseFolder
+    self.files = files
+  }
+}
+
+/// One attempt as read back from the attempts branch.
+package struct AttemptSummary: Sendable, Equatable {
+  package var id: String
+  package var exercise: String
+  package var status: String
+  package var score: Double
+  package var maxScore: Double
+  package var date: Date
+  /// Every trailer of the commit, in order (metrics, toolchain, course version, ...).
+  package var trailers: [String: String]
+}
+
+/// The learner's attempts, stored as commits on the branch `practice/attempts` of the workspace
+/// repository.
+///
+/// Each commit's tree is the previous attempt's tree with the graded exercise's folder replaced by
+/// the learner's files as graded, plus `.practice/results/<module>/<exercise>.json` and
+/// `.practice/progress.json`. HEAD, the index and every other branch are never touched; the branch
+/// is moved with compare-and-swap, so concurrent grades all land.
+package struct AttemptStore {
+  package static let branch = "refs/heads/practice/attempts"
+  package static let progressPath = ".practice/progress.json"
+
+  let repository: Repository
+
+  package init(workspace: URL) throws {
+    do {
+      repository = try Repository.open(at: workspace)
+    } catch {
+      throw HistoryError.repository(workspace.path, error)
+    }
+  }
+
+  /// The newest attempt's commit, nil before the first attempt.
+  package func tip() throws -> ObjectID? {
+    try wrap { try repository.resolve(reference: Self.branch) }
+  }
+
+  /// Records an attempt as a new commit on top of the branch.
+  ///
+  /// - Parameter progress: computes the new `.practice/progress.json` from the one at the current
+  ///   tip (nil before the first attempt). Called again if another writer won the race.
+  /// - Returns: the new commit's id.
+  package func record(_ attempt: AttemptRecord, progress: (Data?) throws -> Data) throws -> ObjectID {
+    let message = AttemptMessage.compose(attempt)
+    for _ in 0..<64 {
+      let parent = try tip()
+      let previousProgress = try parent.flatMap { try file(at: Self.progressPath, in: $0) }.map { Data($0) }
+      let newProgress = try progress(previousProgress)
+      let files = attempt.files + [TreeFile(path: Self.progressPath, contents: Array(newProgress))]
+      let commit = try wrap {
+        let tree = try repository.makeTree(
+          base: parent, replacingFolders: [attempt.exerciseFolder], files: files)
+        return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message)
+      }
+      let moved = try wrap {
+        try repository.updateReference(
+          Self.branch, to: commit, expected: parent, logMessage: "practice: \(attempt.exercise) \(attempt.status)")
+      }
+      if moved { return commit }
+    }
+    throw HistoryError.contention(Self.branch)
+  }
+
+  /// The attempts, newest first, optionally only those of one exercise.
+  package func attempts(exercise: String? = nil, limit: Int? = nil) throws -> [AttemptSummary] {
+    guard let tip = try tip() else { return [] }
+    var result: [AttemptSummary] = []
+    for commit in try wrap({ try repository.history(from: tip) }) {
+      guard let summary = AttemptMessage.summary(of: commit) else { continue }
+      if let exercise, summary.exercise != exercise { continue }
+      result.append(summary)
+      if let limit, result.count >= limit { break }
+    }
+    return result
+  }
+
+  /// The bytes of a file in an attempt's tree.
+  package func file(at path: String, in attempt: ObjectID) throws -> [UInt8]? {
+    try wrap { try repository.fileContents(at: path, in: attempt) }
+  }
+
+  /// The progress snapshot stored with the newest attempt.
+  package func latestProgress() throws -> Data? {
+    guard let tip = try tip() else { return nil }
+    return try file(at: Self.progressPath, in: tip).map { Data($0) }
+  }
+
+  private func wrap<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as GitError {
+      throw HistoryError.git(error)
+    }
+  }
+}

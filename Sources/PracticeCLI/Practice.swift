@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PracticeKit
+
+/// The `practice` command: a self-study curriculum runner for machine learning.
+public struct Practice: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "practice",
+    abstract: "Learn machine learning by building it: lessons, graded exercises, every attempt in git.",
+    discussion: """
+      Start with `practice init DIR`, then inside DIR: `practice start`, edit the file it names, and
+      `practice grade`. Every grade is a commit on the branch practice/attempts.
+      """,
+    version: "0.1.0",
+    subcommands: [Status.self, Init.self, List.self, Start.self, Grade.self, Log.self, Verify.self],
+    defaultSubcommand: Status.self
+  )
+
+  public init() {}
+}
+
+/// Shared behaviour of every subcommand: errors from the libraries become one line on stderr and
+/// exit status 2 (usage and setup errors); grading outcomes use 0 and 1.
+protocol PracticeCommand: ParsableCommand {
+  func execute(_ terminal: Terminal) throws
+}
+
+extension PracticeCommand {
+  func run() throws {
+    let terminal = Terminal()
+    do {
+      try execute(terminal)
+    } catch let exit as ExitCode {
+      throw exit
+    } catch let error as CleanExit {
+      throw error
+    } catch {
+      terminal.error((error as? LocalizedError)?.errorDescription ?? "\(error)")
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// Finds practice's own files once per command.
+func toolHome() throws -> ToolHome {
+  try ToolHome.locate()
+}
+
+func currentDirectory() -> URL {
+  URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+}
+
+func openWorkspace() throws -> Workspace {
+  try Workspace.open(from: currentDirectory(), home: try toolHome())
+}

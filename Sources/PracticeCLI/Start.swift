@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import PracticeKit
+
+struct Start: PracticeCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show an exercise's lesson and write its scaffold into the workspace.",
+    discussion: "Without EXERCISE: the next exercise not yet passed.")
+
+  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  var exercise: String?
+
+  func execute(_ terminal: Terminal) throws {
+    let workspace = try openWorkspace()
+    let chosen: PracticeKit.Workspace.StartResult
+    if let exercise {
+      chosen = try workspace.start(try workspace.exercise(named: exercise))
+    } else {
+      guard let next = workspace.nextExercise(progress: try workspace.progress()) else {
+        throw PracticeError.nothingLeft
+      }
+      chosen = try workspace.start(next)
+    }
+    terminal.print(chosen.lesson.trimmingCharacters(in: .newlines))
+    terminal.print()
+    terminal.print(terminal.styled("── \(chosen.exercise.key) ──", .bold))
+    terminal.print(chosen.wroteScaffold ? "Wrote the scaffold. Edit:" : "Your files are already here. Edit:")
+    for file in chosen.files {
+      terminal.print("  " + terminal.styled(workspace.root.appendingPathComponent(file).path, .cyan))
+    }
+    terminal.print("Then grade it:")
+    terminal.print("  practice grade \(chosen.exercise.key)")
+  }
+}

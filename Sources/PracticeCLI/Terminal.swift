@@ -1,0 +1,79 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The only place that writes to the terminal. Colour is decided once: on when stdout is a TTY,
+/// unless `NO_COLOR` is set or `TERM` is `dumb`.
+struct Terminal {
+  let colour: Bool
+
+  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }
+
+  func print(_ text: String = "") {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+
+  func error(_ text: String) {
+    FileHandle.standardError.write(Data(("practice: error: " + text + "\n").utf8))
+  }
+
+  func warn(_ text: String) {
+    FileHandle.standardError.write(Data(("practice: warning: " + text + "\n").utf8))
+  }
+
+  enum Style: String {
+    case bold = "1"
+    case dim = "2"
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case blue = "34"
+    case cyan = "36"
+  }
+
+  func styled(_ text: String, _ styles: Style...) -> String {
+    guard colour, !styles.isEmpty else { return text }
+    return "\u{1B}[" + styles.map(\.rawValue).joined(separator: ";") + "m" + text + "\u{1B}[0m"
+  }
+
+  /// Prints one JSON document on stdout.
+  func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+  }
+}
+
+/// Pads to a display width (counting characters, which is right for the text we print).
+func pad(_ text: String, _ width: Int) -> String {
+  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
+func points(_ value: Double) -> String {
+  if value == value.rounded(), abs(value) < 1e12 { return String(Int(value)) }
+  return String(format: "%.2f", value)
+}
+
+/// "3 minutes ago", "yesterday", or a date.
+func relative(_ date: Date, now: Date = Date()) -> String {
+  let seconds = now.timeIntervalSince(date)
+  if seconds < 60 { return "just now" }
+  if seconds < 3600 { return "\(Int(seconds / 60)) min ago" }
+  if seconds < 86400 { return "\(Int(seconds / 3600)) h ago" }
+  if seconds < 7 * 86400 { return "\(Int(seconds / 86400)) days ago" }
+  return shortDate(date)
+}
+
+func shortDate(_ date: Date) -> String {
+  let formatter = DateFormatter()
+  formatter.locale = Locale(identifier: "en_US_POSIX")
+  formatter.dateFormat = "yyyy-MM-dd HH:mm"
+  return formatter.string(from: date)
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import PracticeKit
+
+struct Verify: PracticeCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.")
+
+  @Option(help: "The course folder to verify; default: the built-in course.", completion: .directory)
+  var course: String?
+
+  func execute(_ terminal: Terminal) throws {
+    let home = try toolHome()
+    let path = course.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory()).standardizedFileURL } ?? home.builtinCourse
+    let loaded = try Workspace.loadCourseForAuthoring(path)
+    terminal.print("verify \(loaded.id) \(loaded.version): \(loaded.exercises.count) exercises in \(loaded.modules.count) modules")
+    let verifier = CourseVerifier(course: loaded, grader: try Workspace.makeGrader(home: home))
+    let findings = verifier.verify { finding in
+      let mark = finding.ok ? terminal.styled("✔", .green) : terminal.styled("✘", .red)
+      terminal.print("\(mark) \(finding.exercise): \(finding.message)")
+    }
+    let failed = findings.filter { !$0.ok }.count
+    terminal.print("verify: \(findings.count - failed) passed, \(failed) failed")
+    if failed > 0 { throw ExitCode(1) }
+  }
+}

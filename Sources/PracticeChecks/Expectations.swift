@@ -1,0 +1,85 @@
+/// Thrown by a check body to fail the check; the message is shown to the learner.
+public struct CheckFailure: Error, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// Fails the current check with `message`.
+public func fail(_ message: String) throws -> Never {
+  throw CheckFailure(message)
+}
+
+/// Fails unless `condition` holds.
+public func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+  if !condition { throw CheckFailure(message()) }
+}
+
+/// Fails unless `got == expected`, showing both.
+public func expectEqual<T: Equatable>(_ got: T, _ expected: T, _ what: String? = nil) throws {
+  guard got != expected else { return }
+  throw CheckFailure(label(what) + "expected \(expected), got \(got)")
+}
+
+/// Fails unless `got` is within tolerance of `expected`:
+/// `|got − expected| ≤ max(absolute, relative · |expected|)`.
+///
+/// With both tolerances zero the numbers must be equal. Infinities match only the same infinity; a
+/// NaN never matches (use `expect(x.isNaN, …)` when NaN is the answer).
+public func expectClose(
+  _ got: Double, _ expected: Double, absolute: Double = 0, relative: Double = 0, _ what: String? = nil
+) throws {
+  if let problem = closeness(got, expected, absolute: absolute, relative: relative) {
+    throw CheckFailure(label(what) + problem)
+  }
+}
+
+/// Element-wise `expectClose` with a length check; the message names the worst element.
+public func expectAllClose(
+  _ got: [Double], _ expected: [Double], absolute: Double = 0, relative: Double = 0, _ what: String? = nil
+) throws {
+  guard got.count == expected.count else {
+    throw CheckFailure(label(what) + "expected \(expected.count) values, got \(got.count)")
+  }
+  var worst: (index: Int, excess: Double, problem: String)?
+  for index in got.indices {
+    guard let problem = closeness(got[index], expected[index], absolute: absolute, relative: relative) else {
+      continue
+    }
+    let allowed = max(absolute, relative * abs(expected[index]))
+    let difference = abs(got[index] - expected[index])
+    let excess = difference.isNaN ? .infinity : difference - allowed
+    if worst == nil || excess > worst!.excess { worst = (index, excess, problem) }
+  }
+  if let worst {
+    throw CheckFailure(label(what) + "at index \(worst.index): " + worst.problem)
+  }
+}
+
+/// Fails if `value` is NaN or infinite.
+public func expectFinite(_ value: Double, _ what: String? = nil) throws {
+  if !value.isFinite { throw CheckFailure(label(what) + "expected a finite number, got \(value)") }
+}
+
+/// Records a metric (e.g. `report("bits-per-char", 2.03)`); it lands in the results and in the
+/// attempt's commit trailers.
+public func report(_ name: String, _ value: Double) {
+  Harness.record(metric: name, value: value)
+}
+
+func closeness(_ got: Double, _ expected: Double, absolute: Double, relative: Double) -> String? {
+  if got == expected { return nil }
+  if got.isNaN { return "expected \(expected), got nan (a 0·log 0, 0/0 or ∞−∞ somewhere?)" }
+  if expected.isNaN { return "expected nan, got \(got)" }
+  let difference = abs(got - expected)
+  let allowed = max(absolute, relative * abs(expected))
+  if difference <= allowed { return nil }
+  var text = "expected \(expected), got \(got) (difference \(difference)"
+  if allowed > 0 { text += ", tolerance \(allowed)" }
+  return text + ")"
+}
+
+private func label(_ what: String?) -> String {
+  guard let what, !what.isEmpty else { return "" }
+  return what + ": "
+}

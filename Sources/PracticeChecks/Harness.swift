@@ -1,0 +1,175 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  @preconcurrency import Darwin
+#endif
+
+/// Runs a `CheckSuite` inside the learner's program and reports to the grader.
+///
+/// The grader starts the program with a pipe on descriptor 3 and a random nonce in
+/// `PRACTICE_NONCE`. Every result line is written there as `<nonce> <kind> <payload>`, never on
+/// stdout, so nothing the learner prints can look like a result. Kinds, in order:
+/// `manifest <json array>`, then per check `begin <id>` and `result <json>`, then `end`.
+/// A run without `end` did not finish, and the grader never counts it as a pass.
+///
+/// Run without the grader (no `PRACTICE_NONCE`), the program prints a readable report instead.
+public enum Harness {
+  nonisolated(unsafe) static var metrics: [(String, Double)] = []
+  nonisolated(unsafe) static var channel: Int32 = -1
+  nonisolated(unsafe) static var nonce = ""
+
+  /// The entry point of a graded program (the generated `main.swift` calls it).
+  public static func main(_ suite: CheckSuite) -> Never {
+    let environment = Environment()
+    applyLimits(environment)
+    setvbuf(stdout, nil, _IOLBF, 0)
+    if let given = environment.nonce {
+      nonce = given
+      channel = 3
+    }
+    let checks = suite.checks
+    emit("manifest", manifestJSON(checks))
+    let problems = suite.problems
+    if !problems.isEmpty {
+      emit("error", JSON.string("the check suite is invalid: " + problems.joined(separator: "; ")))
+      exit(0)
+    }
+    var notPassed = environment.failed
+    for index in checks.indices where index >= environment.start {
+      let check = checks[index]
+      metrics = []
+      if let blocker = check.dependsOn.first(where: { notPassed.contains($0) }) {
+        notPassed.insert(check.id)
+        emitResult(check, status: "skipped", message: "skipped because '\(blocker)' did not pass")
+        continue
+      }
+      emit("begin", check.id)
+      do {
+        try check.body()
+        emitResult(check, status: "pass", message: "")
+      } catch let failure as CheckFailure {
+        notPassed.insert(check.id)
+        emitResult(check, status: "fail", message: failure.message)
+      } catch {
+        notPassed.insert(check.id)
+        emitResult(check, status: "error", message: "the code threw an error: \(error)")
+      }
+    }
+    emit("end", "")
+    exit(0)
+  }
+
+  static func record(metric name: String, value: Double) {
+    metrics.append((name, value))
+  }
+
+  static func emitResult(_ check: Check, status: String, message: String) {
+    fflush(nil)
+    let metricsJSON = metrics.map { JSON.string($0.0) + ":" + JSON.number($0.1) }.joined(separator: ",")
+    let payload =
+      "{\"id\":\(JSON.string(check.id)),\"status\":\(JSON.string(status)),\"message\":\(JSON.string(message)),"
+      + "\"metrics\":{\(metricsJSON)}}"
+    if channel < 0 {
+      let mark = status == "pass" ? "PASS" : status.uppercased()
+      print("\(mark)  \(check.id): \(check.title)" + (message.isEmpty ? "" : "\n      \(message)"))
+      return
+    }
+    emit("result", payload)
+  }
+
+  static func emit(_ kind: String, _ payload: String) {
+    guard channel >= 0 else { return }
+    var line = Array("\(nonce) \(kind) \(payload)\n".utf8)
+    var offset = 0
+    while offset < line.count {
+      let written = line.withUnsafeMutableBytes { write(channel, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        exit(70)
+      }
+      offset += written
+    }
+  }
+
+  static func manifestJSON(_ checks: [Check]) -> String {
+    let items = checks.map { check in
+      var fields = [
+        "\"id\":\(JSON.string(check.id))", "\"title\":\(JSON.string(check.title))",
+        "\"points\":\(JSON.number(check.points))",
+        "\"dependsOn\":[\(check.dependsOn.map(JSON.string).joined(separator: ","))]",
+      ]
+      if let hint = check.hint { fields.append("\"hint\":\(JSON.string(hint))") }
+      if let limit = check.timeLimit { fields.append("\"timeLimit\":\(JSON.number(limit))") }
+      return "{" + fields.joined(separator: ",") + "}"
+    }
+    return "[" + items.joined(separator: ",") + "]"
+  }
+
+  /// Memory and CPU limits are set by the program on itself, before any learner code runs.
+  static func applyLimits(_ environment: Environment) {
+    var none = rlimit(rlim_cur: 0, rlim_max: 0)
+    setrlimit(resourceLimit(RLIMIT_CORE), &none)
+    if let megabytes = environment.memoryMegabytes {
+      let bytes = rlim_t(megabytes) * 1024 * 1024
+      var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+      setrlimit(resourceLimit(RLIMIT_AS), &limit)
+    }
+    if let seconds = environment.cpuSeconds {
+      var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds) + 1)
+      setrlimit(resourceLimit(RLIMIT_CPU), &limit)
+    }
+  }
+
+  #if canImport(Glibc)
+    static func resourceLimit(_ value: __rlimit_resource) -> __rlimit_resource_t { __rlimit_resource_t(value.rawValue) }
+  #else
+    static func resourceLimit(_ value: Int32) -> Int32 { value }
+  #endif
+}
+
+/// What the grader tells the harness through environment variables.
+struct Environment {
+  var nonce: String?
+  var start = 0
+  var failed: Set<String> = []
+  var memoryMegabytes: Int?
+  var cpuSeconds: Int?
+
+  init() {
+    func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    nonce = value("PRACTICE_NONCE").flatMap { $0.isEmpty ? nil : $0 }
+    start = value("PRACTICE_START").flatMap { Int($0) } ?? 0
+    failed = Set((value("PRACTICE_FAILED") ?? "").split(separator: ",").map(String.init))
+    memoryMegabytes = value("PRACTICE_MEMORY_MB").flatMap { Int($0) }
+    cpuSeconds = value("PRACTICE_CPU_SECONDS").flatMap { Int($0) }
+  }
+}
+
+/// Just enough JSON writing for the results channel, without Foundation.
+enum JSON {
+  static func string(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+
+  /// JSON has no NaN or infinity: those are written as strings.
+  static func number(_ value: Double) -> String {
+    value.isFinite ? "\(value)" : string("\(value)")
+  }
+}

@@ -1,0 +1,96 @@
+import Course
+import Foundation
+import Grader
+
+/// One fact `practice verify` established about the course, good or bad.
+package struct VerifyFinding: Sendable {
+  package var exercise: String
+  package var ok: Bool
+  package var message: String
+}
+
+/// The curriculum's own test: every file the JSON names exists, every reference solution scores
+/// 100%, every scaffold compiles and scores below 100%, and the checks are worth the points the
+/// module declares.
+package struct CourseVerifier {
+  package var course: Course
+  package var grader: Grader
+
+  package init(course: Course, grader: Grader) {
+    self.course = course
+    self.grader = grader
+  }
+
+  /// Verifies every exercise, calling `progress` after each finding (for live output).
+  package func verify(progress: (VerifyFinding) -> Void = { _ in }) -> [VerifyFinding] {
+    var findings: [VerifyFinding] = []
+    func note(_ exercise: Exercise, _ ok: Bool, _ message: String) {
+      let finding = VerifyFinding(exercise: exercise.key, ok: ok, message: message)
+      findings.append(finding)
+      progress(finding)
+    }
+    for exercise in course.exercises {
+      let missing = missingFiles(exercise)
+      guard missing.isEmpty else {
+        for path in missing { note(exercise, false, "missing file: \(path)") }
+        continue
+      }
+      do {
+        let solution = try Workspace.run(exercise, sources: try sources(exercise.solution, exercise), grader: grader)
+        let max = solution.maxScore ?? 0
+        if solution.status == .passed && solution.score == max {
+          note(exercise, true, "reference solution scores \(formatScore(solution.score))/\(formatScore(max))")
+        } else {
+          note(exercise, false, "reference solution scores \(formatScore(solution.score))/\(formatScore(max)) (\(solution.status.rawValue)): " + explain(solution))
+        }
+        if let declared = solution.maxScore, declared != Double(exercise.points) {
+          note(exercise, false, "the checks are worth \(formatScore(declared)) points but module.json says \(exercise.points)")
+        }
+        let scaffold = try Workspace.run(exercise, sources: try sources(exercise.scaffold, exercise), grader: grader)
+        switch scaffold.status {
+        case .compileError:
+          note(exercise, false, "the scaffold does not compile:\n\(scaffold.compilerOutput)")
+        case .passed:
+          note(exercise, false, "the scaffold already scores 100%: the exercise asks for nothing")
+        case .error:
+          note(exercise, false, "the scaffold's run failed: \(scaffold.errorMessage ?? "")")
+        case .failed:
+          note(exercise, true, "scaffold compiles and scores \(formatScore(scaffold.score))/\(formatScore(scaffold.maxScore ?? 0))")
+        }
+      } catch {
+        note(exercise, false, error.localizedDescription)
+      }
+    }
+    return findings
+  }
+
+  func missingFiles(_ exercise: Exercise) -> [String] {
+    var paths = [exercise.lesson.path, exercise.checks.path]
+    for name in exercise.files {
+      paths.append(exercise.solution.appendingPathComponent(name).path)
+      paths.append(exercise.scaffold.appendingPathComponent(name).path)
+    }
+    return paths.filter { !FileManager.default.fileExists(atPath: $0) }
+  }
+
+  func sources(_ folder: URL, _ exercise: Exercise) throws(PracticeError) -> [SourceFile] {
+    var result: [SourceFile] = []
+    for name in exercise.files {
+      let url = folder.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("cannot read \(url.path)") }
+      result.append(SourceFile(name: name, displayPath: url.path, contents: Array(data)))
+    }
+    return result
+  }
+
+  func explain(_ report: GradeReport) -> String {
+    if report.status == .compileError { return report.compilerOutput }
+    if let error = report.errorMessage { return error }
+    return report.checks.filter { $0.status != .pass }.map { "\($0.id) \($0.status.rawValue): \($0.message)" }
+      .joined(separator: "; ")
+  }
+
+  func formatScore(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}

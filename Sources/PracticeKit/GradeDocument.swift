@@ -1,0 +1,50 @@
+import Foundation
+import Grader
+
+/// The results of one grade as stored in the attempt (`.practice/results/<module>/<exercise>.json`)
+/// and printed by `practice grade --json`.
+package struct GradeDocument: Codable, Sendable, Equatable {
+  package var exercise: String
+  /// `passed`, `failed`, `compileError` or `error`.
+  package var status: String
+  package var score: Double
+  package var maxScore: Double
+  package var checks: [CheckDocument]
+  /// The attempt's full commit id (absent in the copy stored inside the attempt itself).
+  package var attempt: String?
+  package var metrics: [String: Double]
+  package var toolchain: String
+  package var courseVersion: String
+  /// Compiler diagnostics, when there are any.
+  package var compilerOutput: String?
+  /// Why the run failed as a whole, for `error`.
+  package var errorMessage: String?
+
+  package struct CheckDocument: Codable, Sendable, Equatable {
+    package var id: String
+    package var title: String
+    /// `pass`, `fail`, `error`, `timeout`, `crash` or `skipped`.
+    package var status: String
+    package var points: Double
+    package var maxPoints: Double
+    package var message: String
+    package var hint: String?
+  }
+
+  init(exercise: String, report: GradeReport, maxScore: Double, courseVersion: String) {
+    self.exercise = exercise
+    status = report.status.rawValue
+    score = report.score
+    self.maxScore = maxScore
+    checks = report.checks.map {
+      CheckDocument(
+        id: $0.id, title: $0.title, status: $0.status.rawValue, points: $0.points, maxPoints: $0.maxPoints,
+        message: $0.message, hint: $0.hint)
+    }
+    metrics = report.metrics
+    toolchain = report.toolchain
+    self.courseVersion = courseVersion
+    compilerOutput = report.compilerOutput.isEmpty ? nil : report.compilerOutput
+    errorMessage = report.errorMessage
+  }
+}

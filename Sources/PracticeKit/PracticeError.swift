@@ -1,0 +1,47 @@
+import Course
+import Foundation
+import Grader
+import History
+
+/// Errors of the workspace use cases. Lower layers' errors are wrapped, not re-described.
+package enum PracticeError: Error, LocalizedError {
+  case toolHomeNotFound(String)
+  case notAWorkspace(String)
+  case workspaceExists(String)
+  case workspaceConfig(String, String)
+  case course(CourseError)
+  case grader(GraderError)
+  case history(Error)
+  case notStarted(exercise: String, folder: String)
+  case missingFile(exercise: String, path: String)
+  case io(String)
+  case nothingLeft
+
+  package var errorDescription: String? {
+    switch self {
+    case .toolHomeNotFound(let searched):
+      return "cannot find practice's own files (Curriculum/ and Sources/PracticeChecks) from \(searched); "
+        + "set PRACTICE_HOME to the Practitioner checkout"
+    case .notAWorkspace(let path):
+      return "\(path) is not inside a practice workspace; create one with `practice init DIR`"
+    case .workspaceExists(let path):
+      return "\(path) already exists and is not empty; choose a new folder for the workspace"
+    case .workspaceConfig(let file, let problem):
+      return "\(file): \(problem)"
+    case .course(let error):
+      return error.localizedDescription
+    case .grader(let error):
+      return error.localizedDescription
+    case .history(let error):
+      return error.localizedDescription
+    case .notStarted(let exercise, let folder):
+      return "\(exercise) has not been started (no \(folder)); run `practice start \(exercise)`"
+    case .missingFile(let exercise, let path):
+      return "\(path) is missing; it is part of \(exercise). `practice start \(exercise)` writes the scaffold again"
+    case .io(let message):
+      return message
+    case .nothingLeft:
+      return "every exercise of the course is passed; name one to work on it again"
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import PracticeCLI
+
+Practice.main()

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A temporary directory removed when the value is released.
+public final class TemporaryDirectory: @unchecked Sendable {
+  public let url: URL
+
+  public init(_ label: String = "practice-test") throws {
+    let base = FileManager.default.temporaryDirectory
+    url = base.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes `text` at `relativePath` inside the directory, creating folders as needed.
+  @discardableResult
+  public func write(_ text: String, to relativePath: String) throws -> URL {
+    let file = url.appendingPathComponent(relativePath)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+}
+
+/// The outcome of running an external command in a test.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+/// Runs `executable` with `arguments` (no shell) and returns its exit status and output.
+/// Only for tests: the product spawns processes through the grader.
+@discardableResult
+public func runCommand(
+  _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+  process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+  if let directory { process.currentDirectoryURL = directory }
+  var env = ProcessInfo.processInfo.environment
+  for (key, value) in environment { env[key] = value }
+  process.environment = env
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  // Read both pipes concurrently so a chatty child cannot fill one and block.
+  let group = DispatchGroup()
+  nonisolated(unsafe) var errData = Data()
+  group.enter()
+  DispatchQueue.global().async {
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.leave()
+  }
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Stock git, for reading back what the product wrote.
+@discardableResult
+public func git(_ arguments: [String], in directory: URL) throws -> CommandResult {
+  try runCommand("git", ["-C", directory.path] + arguments)
+}
+
+/// The repository root (the folder holding Package.swift), found from this source file.
+public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A shared support-module cache for every test process, so the support module is built once per run.
+public let sharedTestCache: URL = repositoryRoot.appendingPathComponent(".build/test-cache", isDirectory: true)
