@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Course", "Grader"], path: "Tests/TestSupport"),
     .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),
     .testTarget(name: "GitTests", dependencies: ["Git", "History", "TestSupport"]),
-    .testTarget(name: "GraderTests", dependencies: ["Grader", "TestSupport"]),
+    .testTarget(name: "GraderTests", dependencies: ["Grader", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"]),
   ]

@@ -68,8 +68,8 @@ package final class Repository {
 
   /// Moves `name` to `newTarget` only if it still points to `expected` (nil: only if it does not exist).
   ///
-  /// - Returns: false when another writer moved the reference first (compare-and-swap lost);
-  ///   the caller re-reads the tip and retries.
+  /// - Returns: false when another writer moved the reference first or holds its lock right now
+  ///   (compare-and-swap lost); the caller re-reads the tip and retries.
   package func updateReference(
     _ name: String, to newTarget: ObjectID, expected: ObjectID?, logMessage: String
   ) throws(GitError) -> Bool {
@@ -82,7 +82,7 @@ package final class Repository {
       code = git_reference_create(&ref, pointer, name, &target, 0, logMessage)
     }
     defer { git_reference_free(ref) }
-    if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue { return false }
+    if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue { return false }
     try gitCheck(code, expected == nil ? "git_reference_create" : "git_reference_create_matching")
     return true
   }

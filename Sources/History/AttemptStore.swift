@@ -78,7 +78,8 @@ package struct AttemptStore {
   /// - Returns: the new commit's id.
   package func record(_ attempt: AttemptRecord, progress: (Data?) throws -> Data) throws -> ObjectID {
     let message = AttemptMessage.compose(attempt)
-    for _ in 0..<64 {
+    for round in 0..<200 {
+      if round > 0 { usleep(UInt32.random(in: 200...(1000 * UInt32(min(round, 20))))) }
       let parent = try tip()
       let previousProgress = try parent.flatMap { try file(at: Self.progressPath, in: $0) }.map { Data($0) }
       let newProgress = try progress(previousProgress)

@@ -76,3 +76,48 @@ public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 
 /// A shared support-module cache for every test process, so the support module is built once per run.
 public let sharedTestCache: URL = repositoryRoot.appendingPathComponent(".build/test-cache", isDirectory: true)
+
+/// A minimal valid course in a temporary folder, for tests that change one thing and expect an error.
+public final class CourseFixture: @unchecked Sendable {
+  public let directory: TemporaryDirectory
+  public var root: URL { directory.url }
+
+  public init(
+    moduleJSON: String? = nil, courseJSON: String? = nil, checks: String = CourseFixture.defaultChecks,
+    solution: String = CourseFixture.defaultSolution, scaffold: String = CourseFixture.defaultScaffold
+  ) throws {
+    directory = try TemporaryDirectory("practice-course")
+    try directory.write(courseJSON ?? Self.defaultCourseJSON, to: "Curriculum/course.json")
+    try directory.write(moduleJSON ?? Self.defaultModuleJSON, to: "Curriculum/basics/module.json")
+    try directory.write("# Add\n\nWrite `add`.\n", to: "Curriculum/basics/add.md")
+    try directory.write(checks, to: "Curriculum/basics/add/Checks.swift")
+    try directory.write(solution, to: "Curriculum/basics/add/Solution/Add.swift")
+    try directory.write(scaffold, to: "Exercises/basics/add/Add.swift")
+  }
+
+  public static let defaultCourseJSON = """
+    {"formatVersion": 1, "id": "tiny", "title": "Tiny course", "version": "1.2.3", "modules": ["basics"]}
+    """
+
+  public static let defaultModuleJSON = """
+    {
+      "formatVersion": 1, "id": "basics", "title": "Basics",
+      "exercises": [
+        {"id": "add", "title": "Add two numbers", "files": ["Add.swift"], "points": 3,
+         "hints": ["Use +."], "limits": {"checkSeconds": 5}}
+      ]
+    }
+    """
+
+  public static let defaultChecks = """
+    import PracticeChecks
+
+    let checks = CheckSuite {
+      Check("small", "2 + 3 = 5", points: 1) { try expectEqual(add(2, 3), 5) }
+      Check("negative", "-2 + -3 = -5", points: 2, hint: "Did you subtract?") { try expectEqual(add(-2, -3), -5) }
+    }
+    """
+
+  public static let defaultSolution = "func add(_ a: Int, _ b: Int) -> Int { a + b }\n"
+  public static let defaultScaffold = "func add(_ a: Int, _ b: Int) -> Int {\n  // TODO\n  return 0\n}\n"
+}

@@ -1,0 +1,16 @@
+import Glibc
+
+// A submission that tries to fake passing results instead of computing them.
+func add(_ a: Int, _ b: Int) -> Int {
+  let fake = #"{"id":"adds","status":"pass","message":"","metrics":{}}"#
+  print("result \(fake)")
+  let nonce = String(cString: getenv("PRACTICE_NONCE") ?? strdup(""))
+  for guess in [nonce, "0", "", "nonce"] {
+    let line = "\(guess) result \(fake)\n\(guess) end \n"
+    _ = line.withCString { write(3, $0, strlen($0)) }
+  }
+  return 0
+}
+func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+func third(_ xs: [Int]) -> Int { xs[2] }
+func countdown(_ n: Int) -> Int { 0 }

@@ -1,0 +1,102 @@
+import Foundation
+import Grader
+import Testing
+import TestSupport
+
+/// The fixtures in `Fixtures/`: one learner submission per folder with the results it must get,
+/// graded against the shared `Fixtures/Checks.swift` (exercism/swift-test-runner style).
+@Suite("Grader fixtures")
+struct GraderFixtureTests {
+  static let fixtures = repositoryRoot.appendingPathComponent("Tests/GraderTests/Fixtures")
+
+  struct Expected: Decodable {
+    var status: String
+    var score: Double
+    var maxScore: Double?
+    var checks: [String: String]
+    var messageContains: [String: String]?
+    var hints: [String: String]?
+    var outputContains: [String]?
+    var compilerContains: [String]?
+    var metrics: [String: Double]?
+  }
+
+  static var names: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
+      .filter { FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\($0)/expected_results.json").path) }
+      .sorted()
+  }
+
+  @Test("each fixture gets exactly its expected results", arguments: names)
+  func fixture(_ name: String) throws {
+    let folder = Self.fixtures.appendingPathComponent(name)
+    let expected = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected_results.json")))
+    let report = try makeGrader().grade(
+      GradeRequest(
+        sources: [try source(folder.appendingPathComponent("Solution.swift"), display: "Exercises/fixture/Solution.swift")],
+        checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"),
+        limits: Limits(checkSeconds: 5, runSeconds: 60, memoryMegabytes: 2048)))
+
+    #expect(report.status.rawValue == expected.status, "\(report.compilerOutput)\n\(report.programOutput)")
+    #expect(report.score == expected.score)
+    #expect(report.maxScore == expected.maxScore)
+    let statuses = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.id, $0.status.rawValue) })
+    #expect(statuses == expected.checks, "\(report.checks.map { "\($0.id): \($0.message)" })")
+    for (id, fragment) in expected.messageContains ?? [:] {
+      let message = report.checks.first { $0.id == id }?.message ?? ""
+      #expect(message.contains(fragment), "\(id): '\(message)' should contain '\(fragment)'")
+    }
+    for (id, hint) in expected.hints ?? [:] {
+      #expect(report.checks.first { $0.id == id }?.hint == hint)
+    }
+    for fragment in expected.outputContains ?? [] {
+      #expect(report.programOutput.contains(fragment), "output should contain '\(fragment)'")
+    }
+    for fragment in expected.compilerContains ?? [] {
+      #expect(report.compilerOutput.contains(fragment), "'\(report.compilerOutput)' should contain '\(fragment)'")
+    }
+    if let metrics = expected.metrics { #expect(report.metrics == metrics) }
+    // Points are earned only by passing checks.
+    for check in report.checks {
+      #expect(check.points == (check.status == .pass ? check.maxPoints : 0))
+    }
+  }
+
+  @Test("output is bounded however much the program prints")
+  func boundedOutput() throws {
+    let folder = Self.fixtures.appendingPathComponent("chatty")
+    let report = try makeGrader().grade(
+      GradeRequest(
+        sources: [try source(folder.appendingPathComponent("Solution.swift"), display: "Solution.swift")],
+        checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift")))
+    #expect(report.programOutput.utf8.count < 80 * 1024)
+  }
+
+  @Test("an identical submission reuses the program it built before")
+  func reusesBuild() throws {
+    let grader = try makeGrader()
+    let unique = "func add(_ a: Int, _ b: Int) -> Int { a + b } // \(UUID())\n"
+    let rest = try String(contentsOf: Self.fixtures.appendingPathComponent("passing/Solution.swift"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().joined(separator: "\n")
+    let request = GradeRequest(
+      sources: [SourceFile(name: "Solution.swift", displayPath: "Solution.swift", contents: Array((unique + rest + "\n").utf8))],
+      checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"))
+    let first = try grader.grade(request)
+    let second = try grader.grade(request)
+    #expect(first.status == .passed && second.status == .passed)
+    #expect(!first.reusedBuild)
+    #expect(second.reusedBuild)
+  }
+}
+
+func makeGrader() throws -> Grader {
+  let toolchain = try Toolchain.locate(cache: sharedTestCache)
+  return Grader(
+    toolchain: toolchain, supportSources: repositoryRoot.appendingPathComponent("Sources/PracticeChecks"),
+    cache: sharedTestCache)
+}
+
+func source(_ url: URL, display: String) throws -> SourceFile {
+  SourceFile(name: url.lastPathComponent, displayPath: display, contents: Array(try Data(contentsOf: url)))
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import Grader
+
+@Suite("Grader parts")
+struct GraderUnitTests {
+  @Test("the Swift version is read from swiftc --version")
+  func version() {
+    #expect(Toolchain.parseVersion("Swift version 6.3.1 (swift-6.3.1-RELEASE)\nTarget: x86_64") == "swift-6.3.1")
+    #expect(Toolchain.parseVersion("swift-driver version: 1.2 Apple Swift version 6.0 (swiftlang-6.0)") == "swift-6.0")
+    #expect(Toolchain.parseVersion("nonsense") == nil)
+  }
+
+  @Test("result lines count only with this run's nonce")
+  func nonce() {
+    #expect(HarnessSession.parse("abc result {}", nonce: "abc")! == ("result", "{}"))
+    #expect(HarnessSession.parse("abc end", nonce: "abc")! == ("end", ""))
+    #expect(HarnessSession.parse("abd result {}", nonce: "abc") == nil)
+    #expect(HarnessSession.parse("result {}", nonce: "abc") == nil)
+    #expect(HarnessSession.parse("abcresult {}", nonce: "abc") == nil)
+    #expect(HarnessSession.makeNonce() != HarnessSession.makeNonce())
+  }
+
+  @Test("bounded output keeps the head and the tail")
+  func boundedOutput() {
+    var output = BoundedOutput(headLimit: 4, tailLimit: 3)
+    Array("abcdefghij".utf8).withUnsafeBytes { output.append($0) }
+    #expect(output.text == "abcd\n… [3 bytes of output not shown] …\nhij")
+  }
+
+  @Test("the content hash separates fields")
+  func hash() {
+    var one = ContentHash()
+    one.add(field: "ab")
+    one.add(field: "c")
+    var two = ContentHash()
+    two.add(field: "a")
+    two.add(field: "bc")
+    #expect(one.hex != two.hex)
+    #expect(one.hex.count == 32)
+  }
+
+  @Test("a missing compiler is reported with where it was looked for")
+  func missingCompiler() {
+    #expect(throws: GraderError.compilerNotFound(searched: "PATH=/nonexistent")) {
+      try Toolchain.findCompiler(environment: ["PATH": "/nonexistent"])
+    }
+  }
+}
