@@ -121,3 +121,11 @@ public final class CourseFixture: @unchecked Sendable {
   public static let defaultSolution = "func add(_ a: Int, _ b: Int) -> Int { a + b }\n"
   public static let defaultScaffold = "func add(_ a: Int, _ b: Int) -> Int {\n  // TODO\n  return 0\n}\n"
 }
+
+/// The process environment with `XDG_CACHE_HOME` pointing at a cache shared by every test, so the
+/// support module is built once per test run (and never in the developer's own cache).
+public let testEnvironment: [String: String] = {
+  var environment = ProcessInfo.processInfo.environment
+  environment["XDG_CACHE_HOME"] = sharedTestCache.path
+  return environment
+}()

@@ -1,0 +1,179 @@
+import Foundation
+import Grader
+import PracticeKit
+import Testing
+import TestSupport
+
+@Suite("Workspace use cases")
+struct WorkspaceTests {
+  let home = ToolHome(root: repositoryRoot)
+
+  func grader() throws -> Grader {
+    try Workspace.makeGrader(home: home, environment: testEnvironment)
+  }
+
+  @Test("init creates a repository with the course recorded and HEAD unborn")
+  func create() throws {
+    let fixture = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let target = parent.url.appendingPathComponent("ws")
+    let workspace = try Workspace.create(at: target, coursePath: fixture.root, home: home)
+    #expect(workspace.config.course.id == "tiny")
+    #expect(workspace.config.course.version == "1.2.3")
+    #expect(workspace.config.course.path == fixture.root.resolvingSymlinksInPath().path)
+    #expect(!workspace.config.course.builtin)
+    #expect(try git(["symbolic-ref", "HEAD"], in: target).stdout == "refs/heads/main\n")
+    #expect(try git(["rev-parse", "--verify", "-q", "HEAD"], in: target).status != 0)
+    let reopened = try Workspace.open(from: target.appendingPathComponent("Exercises"), home: home)
+    #expect(reopened.root.path == target.path)
+    #expect(reopened.course.id == "tiny")
+  }
+
+  @Test("the built-in course is recorded as built in")
+  func builtin() throws {
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: nil, home: home)
+    #expect(workspace.config.course.builtin)
+    #expect(workspace.config.course.id == "practitioner-ml")
+  }
+
+  @Test("init refuses a folder that is not empty")
+  func refusesNonEmpty() throws {
+    let fixture = try CourseFixture()
+    let directory = try TemporaryDirectory()
+    try directory.write("mine", to: "file.txt")
+    #expect(throws: PracticeError.self) { try Workspace.create(at: directory.url, coursePath: fixture.root, home: home) }
+  }
+
+  @Test("outside a workspace, commands say how to make one")
+  func notAWorkspace() throws {
+    let directory = try TemporaryDirectory()
+    let error = #expect(throws: PracticeError.self) { try Workspace.open(from: directory.url, home: home) }
+    #expect(error?.localizedDescription.contains("practice init") == true)
+  }
+
+  @Test("start writes the scaffold once and never overwrites the learner's work")
+  func start() throws {
+    let fixture = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let exercise = try workspace.exercise(named: "add")
+    let first = try workspace.start(exercise)
+    #expect(first.wroteScaffold)
+    #expect(first.files == ["Exercises/basics/add/Add.swift"])
+    #expect(first.lesson.contains("Write `add`"))
+    let file = workspace.root.appendingPathComponent("Exercises/basics/add/Add.swift")
+    try "// my work\n".write(to: file, atomically: true, encoding: .utf8)
+    let second = try workspace.start(exercise)
+    #expect(!second.wroteScaffold)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "// my work\n")
+  }
+
+  @Test("grading before start says to start")
+  func gradeBeforeStart() throws {
+    let fixture = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let error = #expect(throws: PracticeError.self) { try workspace.grade(try workspace.exercise(named: "add"), with: try grader()) }
+    #expect(error?.localizedDescription.contains("practice start basics/add") == true)
+  }
+
+  @Test("grades are recorded; progress keeps the best score and counts attempts")
+  func gradeAndProgress() throws {
+    let fixture = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let exercise = try workspace.exercise(named: "add")
+    _ = try workspace.start(exercise)
+    let grader = try grader()
+    let file = workspace.root.appendingPathComponent("Exercises/basics/add/Add.swift")
+
+    let failing = try workspace.grade(exercise, with: grader)
+    #expect(failing.document.status == "failed")
+    #expect(failing.document.score == 0 && failing.document.maxScore == 3)
+    #expect(failing.previous == nil)
+
+    try CourseFixture.defaultSolution.write(to: file, atomically: true, encoding: .utf8)
+    let passing = try workspace.grade(exercise, with: grader)
+    #expect(passing.document.status == "passed")
+    #expect(passing.document.score == 3)
+    #expect(passing.previous?.bestScore == 0)
+
+    try "func add(_ a: Int, _ b: Int) -> Int { a - b }\n".write(to: file, atomically: true, encoding: .utf8)
+    let worse = try workspace.grade(exercise, with: grader)
+    #expect(worse.document.score == 0)
+
+    let entry = try #require(try workspace.progress().exercises["basics/add"])
+    #expect(entry.bestScore == 3 && entry.passed && entry.attempts == 3 && entry.lastScore == 0)
+    #expect(try workspace.attempts(of: exercise).map(\.id) == [worse.attempt, passing.attempt, failing.attempt])
+    let overview = try workspace.overview()
+    #expect(overview.modules[0].bestScore == 3)
+    #expect(overview.next == nil)
+  }
+
+  @Test("a compile error is an attempt too, scored 0 of the module's points")
+  func compileErrorAttempt() throws {
+    let fixture = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let exercise = try workspace.exercise(named: "add")
+    _ = try workspace.start(exercise)
+    try "func add(_ a: Int, _ b: Int) -> Int { a + }\n".write(
+      to: workspace.root.appendingPathComponent("Exercises/basics/add/Add.swift"), atomically: true, encoding: .utf8)
+    let outcome = try workspace.grade(exercise, with: try grader())
+    #expect(outcome.document.status == "compileError")
+    #expect(outcome.document.maxScore == 3)
+    #expect(outcome.document.compilerOutput?.contains("Exercises/basics/add/Add.swift:1:") == true)
+    #expect(try workspace.attempts(of: nil).first?.status == "compileError")
+  }
+}
+
+@Suite("Course verification")
+struct CourseVerifierTests {
+  let home = ToolHome(root: repositoryRoot)
+
+  func verify(_ fixture: CourseFixture) throws -> [VerifyFinding] {
+    let course = try Workspace.loadCourseForAuthoring(fixture.root)
+    return CourseVerifier(course: course, grader: try Workspace.makeGrader(home: home, environment: testEnvironment)).verify()
+  }
+
+  @Test("a good course verifies")
+  func good() throws {
+    let findings = try verify(try CourseFixture())
+    #expect(findings.allSatisfy { $0.ok }, "\(findings.map { $0.message })")
+    #expect(findings.count == 2)
+  }
+
+  @Test("a reference solution that fails is reported")
+  func badSolution() throws {
+    let findings = try verify(try CourseFixture(solution: "func add(_ a: Int, _ b: Int) -> Int { a * b }\n"))
+    #expect(findings.contains { !$0.ok && $0.message.contains("reference solution scores") && $0.message.contains("negative") })
+  }
+
+  @Test("a scaffold that already passes is reported")
+  func passingScaffold() throws {
+    let findings = try verify(try CourseFixture(scaffold: CourseFixture.defaultSolution))
+    #expect(findings.contains { !$0.ok && $0.message.contains("already scores 100%") })
+  }
+
+  @Test("a scaffold that does not compile is reported")
+  func brokenScaffold() throws {
+    let findings = try verify(try CourseFixture(scaffold: "func add(\n"))
+    #expect(findings.contains { !$0.ok && $0.message.contains("does not compile") })
+  }
+
+  @Test("points that do not match the checks are reported")
+  func pointsMismatch() throws {
+    let module = CourseFixture.defaultModuleJSON.replacingOccurrences(of: "\"points\": 3", with: "\"points\": 4")
+    let findings = try verify(try CourseFixture(moduleJSON: module))
+    #expect(findings.contains { !$0.ok && $0.message.contains("worth 3 points but module.json says 4") })
+  }
+
+  @Test("missing files are reported by path")
+  func missingFiles() throws {
+    let fixture = try CourseFixture()
+    try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Curriculum/basics/add.md"))
+    let findings = try verify(fixture)
+    #expect(findings.contains { !$0.ok && $0.message.contains("missing file") && $0.message.contains("add.md") })
+  }
+}
