@@ -37,7 +37,9 @@ package enum CourseError: Error, LocalizedError, Equatable {
     case .prerequisiteCycle(let modules):
       return "module prerequisites form a cycle: \(modules.joined(separator: " → "))"
     case .unknownExercise(let name, let suggestions):
-      let tail = suggestions.isEmpty ? "; `practice list` shows them all" : "; did you mean \(suggestions.joined(separator: ", "))?"
+      let tail =
+        suggestions.isEmpty
+        ? "; `practice list` shows them all" : "; did you mean \(suggestions.joined(separator: ", "))?"
       return "no exercise '\(name)' in this course" + tail
     case .ambiguousExercise(let name, let candidates):
       return "'\(name)' names more than one exercise: \(candidates.joined(separator: ", ")); use module/exercise"

@@ -32,7 +32,9 @@ package enum CourseLoader {
     for (index, moduleID) in moduleIDs.enumerated() {
       let path = "$.modules[\(index)]"
       guard moduleID.range(of: idPattern, options: .regularExpression) != nil else {
-        throw .field(file: reader.file, path: path, problem: "expected an id of lowercase letters, digits and '-', found \"\(moduleID)\"")
+        throw .field(
+          file: reader.file, path: path,
+          problem: "expected an id of lowercase letters, digits and '-', found \"\(moduleID)\"")
       }
       guard seen.insert(moduleID).inserted else { throw .duplicateID(file: reader.file, path: path, id: moduleID) }
       modules.append(try loadModule(moduleID, root: root, curriculum: curriculum))
@@ -55,7 +57,9 @@ package enum CourseLoader {
     ]
     for candidate in candidates
     where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Curriculum/course.json").path) {
-      if candidate == standard || standard.lastPathComponent == "Curriculum" || standard.lastPathComponent == "course.json" {
+      if candidate == standard || standard.lastPathComponent == "Curriculum"
+        || standard.lastPathComponent == "course.json"
+      {
         return candidate.resolvingSymlinksInPath()
       }
     }
@@ -70,7 +74,8 @@ package enum CourseLoader {
     try reader.rejectUnknownKeys(["formatVersion", "id", "title", "summary", "prerequisites", "exercises"])
     let declared = try identifier(reader, "id")
     guard declared == id else {
-      throw .field(file: display, path: "$.id", problem: "expected \"\(id)\" (the module's folder name), found \"\(declared)\"")
+      throw .field(
+        file: display, path: "$.id", problem: "expected \"\(id)\" (the module's folder name), found \"\(declared)\"")
     }
     let title = try reader.string("title")
     let summary = try reader.optionalString("summary")
@@ -84,10 +89,12 @@ package enum CourseLoader {
       }
       exercises.append(exercise)
     }
-    return Module(id: id, title: title, summary: summary, prerequisites: prerequisites, folder: folder, exercises: exercises)
+    return Module(
+      id: id, title: title, summary: summary, prerequisites: prerequisites, folder: folder, exercises: exercises)
   }
 
-  static func loadExercise(_ item: JSONReader, moduleID: String, folder: URL, root: URL) throws(CourseError) -> Exercise {
+  static func loadExercise(_ item: JSONReader, moduleID: String, folder: URL, root: URL) throws(CourseError) -> Exercise
+  {
     try item.rejectUnknownKeys([
       "id", "title", "lesson", "checks", "solution", "scaffold", "files", "points", "hints", "limits", "optimize",
     ])
@@ -130,7 +137,8 @@ package enum CourseLoader {
 
   /// Resolves a relative path against `folder`; refuses absolute paths and anything that leaves `root`
   /// (after `..` and symbolic links are resolved).
-  static func resolve(_ value: String, in folder: URL, root: URL, file: String, path: String) throws(CourseError) -> URL {
+  static func resolve(_ value: String, in folder: URL, root: URL, file: String, path: String) throws(CourseError) -> URL
+  {
     guard !value.hasPrefix("/"), !value.hasPrefix("~"), !value.contains("\0") else {
       throw .unsafePath(file: file, path: path, value: value)
     }
@@ -147,7 +155,8 @@ package enum CourseLoader {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      let reason = FileManager.default.fileExists(atPath: url.path) ? error.localizedDescription : "the file does not exist"
+      let reason =
+        FileManager.default.fileExists(atPath: url.path) ? error.localizedDescription : "the file does not exist"
       throw .unreadable(file: display, reason: reason)
     }
     return try JSONReader.parse(data, file: display)
@@ -182,8 +191,8 @@ package enum CourseLoader {
       return nil
     }
     for module in modules {
-      if let cycle = visit(module.id, []) {
-        let start = cycle.firstIndex(of: cycle.last!) ?? 0
+      if let cycle = visit(module.id, []), let repeated = cycle.last {
+        let start = cycle.firstIndex(of: repeated) ?? 0
         throw .prerequisiteCycle(Array(cycle[start...]))
       }
     }

@@ -58,7 +58,8 @@ struct JSONReader {
 
   func optionalDouble(_ key: String, above minimum: Double) throws(CourseError) -> Double? {
     guard let raw = object[key], !(raw is NSNull) else { return nil }
-    guard let number = raw as? NSNumber, !Self.isBoolean(number), case let value = number.doubleValue, value.isFinite else {
+    guard let number = raw as? NSNumber, !Self.isBoolean(number), case let value = number.doubleValue, value.isFinite
+    else {
       throw wrong(key, "a number", raw)
     }
     guard value > minimum else { throw wrong(key, "a number greater than \(minimum)", raw) }
@@ -83,7 +84,8 @@ struct JSONReader {
     for (index, element) in array.enumerated() {
       guard let text = element as? String, !isNumber(element), !text.isEmpty else {
         throw .field(
-          file: file, path: "\(path).\(key)[\(index)]", problem: "expected a non-empty string, found \(Self.describe(element))")
+          file: file, path: "\(path).\(key)[\(index)]",
+          problem: "expected a non-empty string, found \(Self.describe(element))")
       }
       result.append(text)
     }
@@ -96,7 +98,8 @@ struct JSONReader {
     var result: [JSONReader] = []
     for (index, element) in array.enumerated() {
       guard let child = element as? [String: Any] else {
-        throw .field(file: file, path: "\(path).\(key)[\(index)]", problem: "expected an object, found \(Self.describe(element))")
+        throw .field(
+          file: file, path: "\(path).\(key)[\(index)]", problem: "expected an object, found \(Self.describe(element))")
       }
       result.append(JSONReader(file: file, path: "\(path).\(key)[\(index)]", object: child))
     }

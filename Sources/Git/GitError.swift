@@ -12,7 +12,8 @@ package struct GitError: Error, LocalizedError, Equatable {
 
   package var errorDescription: String? {
     if code == GIT_ENOTFOUND.rawValue && message.contains("safe.directory") {
-      return "\(message) — the repository belongs to another user; run `git config --global --add safe.directory <path>` "
+      return
+        "\(message) — the repository belongs to another user; run `git config --global --add safe.directory <path>` "
         + "if you trust it"
     }
     return "\(function) failed (\(code)): \(message)"

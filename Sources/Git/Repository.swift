@@ -17,6 +17,11 @@ package final class Repository {
     self.path = path
   }
 
+  private convenience init(owning pointer: OpaquePointer?, path: URL, from function: String) throws(GitError) {
+    guard let pointer else { throw GitError(function: function, code: -1, message: "returned no repository") }
+    self.init(pointer: pointer, path: path)
+  }
+
   deinit { git_repository_free(pointer) }
 
   /// Opens the repository whose working directory (or `.git` directory) is exactly `url`.
@@ -26,7 +31,7 @@ package final class Repository {
     try gitCheck(
       git_repository_open_ext(&pointer, url.path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
       "git_repository_open_ext")
-    return Repository(pointer: pointer!, path: url)
+    return try Repository(owning: pointer, path: url, from: "git_repository_open_ext")
   }
 
   /// Creates a new non-bare repository at `url` (`git init`). HEAD points to the unborn `main` branch.
@@ -43,7 +48,7 @@ package final class Repository {
       return git_repository_init_ext(&pointer, url.path, &options)
     }
     try gitCheck(code, "git_repository_init_ext")
-    return Repository(pointer: pointer!, path: url)
+    return try Repository(owning: pointer, path: url, from: "git_repository_init_ext")
   }
 
   // MARK: References
@@ -122,6 +127,7 @@ package final class Repository {
     defer { git_commit_free(commitPointer) }
     var tree: OpaquePointer?
     try gitCheck(git_commit_tree(&tree, commitPointer), "git_commit_tree")
-    return tree!
+    guard let tree else { throw GitError(function: "git_commit_tree", code: -1, message: "returned no tree") }
+    return tree
   }
 }

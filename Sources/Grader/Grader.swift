@@ -116,12 +116,13 @@ package struct Grader: Sendable {
     } catch {
       throw .io("cannot write the build folder \(staging.path): \(error.localizedDescription)")
     }
-    let arguments = [
-      optimization, "-wmo", "-swift-version", "5", "-module-name", "Submission",
-      "-I", support.directory.path, "-L", support.directory.path, "-lPracticeChecks",
-      "-o", staging.appendingPathComponent("program").path,
-      staging.appendingPathComponent("main.swift").path,
-    ] + displayNames.map(\.0)
+    let arguments =
+      [
+        optimization, "-wmo", "-swift-version", "5", "-module-name", "Submission",
+        "-I", support.directory.path, "-L", support.directory.path, "-lPracticeChecks",
+        "-o", staging.appendingPathComponent("program").path,
+        staging.appendingPathComponent("main.swift").path,
+      ] + displayNames.map(\.0)
     let compiler = ChildProcess(
       executable: toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
       workingDirectory: staging.path)

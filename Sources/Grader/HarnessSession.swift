@@ -190,7 +190,8 @@ struct HarnessSession {
     case .timedOut:
       return "the program did not start its checks within \(seconds(limits.runSeconds))"
     case .signaled(let signal):
-      return "the program crashed before running any check (signal \(signal)); is a global variable's initialiser failing?"
+      return
+        "the program crashed before running any check (signal \(signal)); is a global variable's initialiser failing?"
     case .exited(let status):
       return "the program exited (status \(status)) without reporting its checks"
     }

@@ -38,7 +38,8 @@ struct GradeRendering {
 
   func render(_ outcome: GradeOutcome) {
     let document = outcome.document
-    terminal.print(terminal.styled("grade \(outcome.exercise.key)", .bold) + terminal.styled("  \(outcome.exercise.title)", .dim))
+    terminal.print(
+      terminal.styled("grade \(outcome.exercise.key)", .bold) + terminal.styled("  \(outcome.exercise.title)", .dim))
     terminal.print()
     switch document.status {
     case "compileError":

@@ -9,7 +9,8 @@ struct Init: PracticeCommand {
   @Argument(help: "The folder to create.", completion: .directory)
   var directory: String
 
-  @Option(help: "A course folder (holding Curriculum/course.json); default: the built-in course.", completion: .directory)
+  @Option(
+    help: "A course folder (holding Curriculum/course.json); default: the built-in course.", completion: .directory)
   var course: String?
 
   func execute(_ terminal: Terminal) throws {

@@ -18,8 +18,11 @@ struct List: PracticeCommand {
       for row in module.exercises {
         let best = row.entry.map { points($0.bestScore) } ?? "–"
         let max = row.entry.map { points($0.maxScore) } ?? String(row.exercise.points)
-        let title = row.exercise.title.count > titleWidth ? String(row.exercise.title.prefix(titleWidth - 1)) + "…" : row.exercise.title
-        let line = "  \(mark(row.state, terminal)) \(pad(row.exercise.id, idWidth + 2))\(pad(title, titleWidth + 2))"
+        let title =
+          row.exercise.title.count > titleWidth
+          ? String(row.exercise.title.prefix(titleWidth - 1)) + "…" : row.exercise.title
+        let line =
+          "  \(mark(row.state, terminal)) \(pad(row.exercise.id, idWidth + 2))\(pad(title, titleWidth + 2))"
           + "\(pad(row.state.rawValue, 13))\(best)/\(max)"
         terminal.print(line)
       }

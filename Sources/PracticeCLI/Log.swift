@@ -28,7 +28,9 @@ struct Log: PracticeCommand {
     if json {
       try terminal.printJSON(
         attempts.map {
-          Entry(attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore, date: $0.date)
+          Entry(
+            attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore,
+            date: $0.date)
         })
       return
     }

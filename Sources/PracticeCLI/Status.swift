@@ -9,7 +9,8 @@ struct Status: PracticeCommand {
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
     let overview = try workspace.overview()
-    terminal.print(terminal.styled(overview.courseTitle, .bold) + terminal.styled("  (course \(overview.courseVersion))", .dim))
+    terminal.print(
+      terminal.styled(overview.courseTitle, .bold) + terminal.styled("  (course \(overview.courseVersion))", .dim))
     terminal.print()
     let width = overview.modules.map(\.module.id.count).max() ?? 10
     for module in overview.modules {

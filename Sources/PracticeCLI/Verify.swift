@@ -11,9 +11,11 @@ struct Verify: PracticeCommand {
 
   func execute(_ terminal: Terminal) throws {
     let home = try toolHome()
-    let path = course.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory()).standardizedFileURL } ?? home.builtinCourse
+    let path =
+      course.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory()).standardizedFileURL } ?? home.builtinCourse
     let loaded = try Workspace.loadCourseForAuthoring(path)
-    terminal.print("verify \(loaded.id) \(loaded.version): \(loaded.exercises.count) exercises in \(loaded.modules.count) modules")
+    terminal.print(
+      "verify \(loaded.id) \(loaded.version): \(loaded.exercises.count) exercises in \(loaded.modules.count) modules")
     let verifier = CourseVerifier(course: loaded, grader: try Workspace.makeGrader(home: home))
     let findings = verifier.verify { finding in
       let mark = finding.ok ? terminal.styled("✔", .green) : terminal.styled("✘", .red)

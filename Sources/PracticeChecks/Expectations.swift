@@ -49,7 +49,7 @@ public func expectAllClose(
     let allowed = max(absolute, relative * abs(expected[index]))
     let difference = abs(got[index] - expected[index])
     let excess = difference.isNaN ? .infinity : difference - allowed
-    if worst == nil || excess > worst!.excess { worst = (index, excess, problem) }
+    if excess > (worst?.excess ?? -.infinity) { worst = (index, excess, problem) }
   }
   if let worst {
     throw CheckFailure(label(what) + "at index \(worst.index): " + worst.problem)

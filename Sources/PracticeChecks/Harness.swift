@@ -81,10 +81,10 @@ public enum Harness {
 
   static func emit(_ kind: String, _ payload: String) {
     guard channel >= 0 else { return }
-    var line = Array("\(nonce) \(kind) \(payload)\n".utf8)
+    let line = Array("\(nonce) \(kind) \(payload)\n".utf8)
     var offset = 0
     while offset < line.count {
-      let written = line.withUnsafeMutableBytes { write(channel, $0.baseAddress! + offset, $0.count - offset) }
+      let written = line[offset...].withUnsafeBytes { write(channel, $0.baseAddress, $0.count) }
       if written < 0 {
         if errno == EINTR { continue }
         exit(70)

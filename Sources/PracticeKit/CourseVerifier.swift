@@ -41,10 +41,15 @@ package struct CourseVerifier {
         if solution.status == .passed && solution.score == max {
           note(exercise, true, "reference solution scores \(formatScore(solution.score))/\(formatScore(max))")
         } else {
-          note(exercise, false, "reference solution scores \(formatScore(solution.score))/\(formatScore(max)) (\(solution.status.rawValue)): " + explain(solution))
+          note(
+            exercise, false,
+            "reference solution scores \(formatScore(solution.score))/\(formatScore(max)) (\(solution.status.rawValue)): "
+              + explain(solution))
         }
         if let declared = solution.maxScore, declared != Double(exercise.points) {
-          note(exercise, false, "the checks are worth \(formatScore(declared)) points but module.json says \(exercise.points)")
+          note(
+            exercise, false,
+            "the checks are worth \(formatScore(declared)) points but module.json says \(exercise.points)")
         }
         let scaffold = try Workspace.run(exercise, sources: try sources(exercise.scaffold, exercise), grader: grader)
         switch scaffold.status {
@@ -55,7 +60,9 @@ package struct CourseVerifier {
         case .error:
           note(exercise, false, "the scaffold's run failed: \(scaffold.errorMessage ?? "")")
         case .failed:
-          note(exercise, true, "scaffold compiles and scores \(formatScore(scaffold.score))/\(formatScore(scaffold.maxScore ?? 0))")
+          note(
+            exercise, true,
+            "scaffold compiles and scores \(formatScore(scaffold.score))/\(formatScore(scaffold.maxScore ?? 0))")
         }
       } catch {
         note(exercise, false, error.localizedDescription)

@@ -19,7 +19,9 @@ package struct GradeOutcome: Sendable {
 
 extension Workspace {
   /// A grader using the toolchain on PATH and the cache in `$XDG_CACHE_HOME/practice`.
-  package func makeGrader(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PracticeError) -> Grader {
+  package func makeGrader(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PracticeError)
+    -> Grader
+  {
     try Self.makeGrader(home: home, environment: environment)
   }
 
@@ -62,7 +64,9 @@ extension Workspace {
       ("Course", "\(course.id) \(course.version)"),
       ("Toolchain", report.toolchain),
     ]
-    if let digest = try? ObjectID.blobID(of: checks.contents) { trailers.append(("Checks-Digest", "git-blob:\(digest.hex)")) }
+    if let digest = try? ObjectID.blobID(of: checks.contents) {
+      trailers.append(("Checks-Digest", "git-blob:\(digest.hex)"))
+    }
     for (name, value) in report.metrics.sorted(by: { $0.key < $1.key }) {
       trailers.append(("Metric-\(name)", "\(value)"))
     }
@@ -76,8 +80,10 @@ extension Workspace {
     let attempt: ObjectID
     do {
       attempt = try store.record(record) { previous in
-        var snapshot = try previous.map { try JSONDecoder.practice.decode(ProgressSnapshot.self, from: $0) } ?? ProgressSnapshot()
-        snapshot.add(exercise: exercise.key, score: report.score, maxScore: maxScore, status: report.status.rawValue, date: now)
+        var snapshot =
+          try previous.map { try JSONDecoder.practice.decode(ProgressSnapshot.self, from: $0) } ?? ProgressSnapshot()
+        snapshot.add(
+          exercise: exercise.key, score: report.score, maxScore: maxScore, status: report.status.rawValue, date: now)
         return try JSONEncoder.practice.encode(snapshot) + Data("\n".utf8)
       }
     } catch {
@@ -88,7 +94,9 @@ extension Workspace {
   }
 
   /// Grades files without recording anything (used by `verify`).
-  package static func run(_ exercise: Exercise, sources: [SourceFile], grader: Grader) throws(PracticeError) -> GradeReport {
+  package static func run(_ exercise: Exercise, sources: [SourceFile], grader: Grader) throws(PracticeError)
+    -> GradeReport
+  {
     var limits = Limits()
     if let value = exercise.limits.checkSeconds { limits.checkSeconds = value }
     if let value = exercise.limits.runSeconds { limits.runSeconds = value }

@@ -53,7 +53,8 @@ package struct Workspace {
           throw .workspaceConfig(file.path, "cannot be read: \(error)")
         }
         guard config.formatVersion <= WorkspaceConfig.formatVersion else {
-          throw .workspaceConfig(file.path, "format version \(config.formatVersion) is newer than this tool; update practice")
+          throw .workspaceConfig(
+            file.path, "format version \(config.formatVersion) is newer than this tool; update practice")
         }
         var coursePath = URL(fileURLWithPath: config.course.path)
         if config.course.builtin && !FileManager.default.fileExists(atPath: coursePath.path) {

@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Course loading")
 struct CourseLoaderTests {
@@ -24,8 +24,10 @@ struct CourseLoaderTests {
   @Test("the course can be named by its root, its Curriculum folder or course.json")
   func pathForms() throws {
     let fixture = try CourseFixture()
-    for path in [fixture.root, fixture.root.appendingPathComponent("Curriculum"),
-                 fixture.root.appendingPathComponent("Curriculum/course.json")] {
+    for path in [
+      fixture.root, fixture.root.appendingPathComponent("Curriculum"),
+      fixture.root.appendingPathComponent("Curriculum/course.json"),
+    ] {
       let course = try CourseLoader.load(from: path)
       #expect(course.id == "tiny")
       #expect(course.version == "1.2.3")
@@ -83,49 +85,92 @@ struct CourseErrorTests {
   static let good = #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 3}"#
 
   static let cases: [Case] = [
-    Case(name: "missing format version", courseJSON: #"{"id": "t", "title": "T", "version": "1", "modules": []}"#,
-         expected: [course, "$.formatVersion", "missing", "whole number"]),
-    Case(name: "newer format version", courseJSON: #"{"formatVersion": 2, "id": "t", "title": "T", "version": "1", "modules": []}"#,
-         expected: [course, "$.formatVersion", "newer than this tool supports (1)", "update practice"]),
-    Case(name: "module format version 0", moduleJSON: #"{"formatVersion": 0, "id": "basics", "title": "B", "exercises": []}"#,
-         expected: [module, "$.formatVersion", "at least 1"]),
-    Case(name: "invalid JSON", moduleJSON: #"{"formatVersion": 1, "id": "basics""#, expected: [module, "not valid JSON"]),
-    Case(name: "points of the wrong type", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": "ten"}"#),
-         expected: [module, "$.exercises[0].points", "expected a whole number", "\"ten\""]),
-    Case(name: "points zero", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 0}"#),
-         expected: [module, "$.exercises[0].points", "at least 1"]),
-    Case(name: "missing title", moduleJSON: module(exercise: #"{"id": "add", "files": ["Add.swift"], "points": 1}"#),
-         expected: [module, "$.exercises[0].title", "missing"]),
-    Case(name: "unknown field (a typo)", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "hint": "x"}"#),
-         expected: [module, "$.exercises[0].hint", "unknown field", "hints"]),
-    Case(name: "absolute lesson path", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "/etc/passwd"}"#),
-         expected: [module, "$.exercises[0].lesson", "/etc/passwd", "inside the course folder"]),
-    Case(name: "lesson path leaving the course", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "../../../outside.md"}"#),
-         expected: [module, "$.exercises[0].lesson", "inside the course folder"]),
-    Case(name: "scaffold path leaving the course", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "scaffold": "../../.."}"#),
-         expected: [module, "$.exercises[0].scaffold", "inside the course folder"]),
-    Case(name: "file name with a folder", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["../Add.swift"], "points": 1}"#),
-         expected: [module, "$.exercises[0].files[0]", "plain .swift file name"]),
-    Case(name: "main.swift as a learner file", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["main.swift"], "points": 1}"#),
-         expected: [module, "$.exercises[0].files[0]", "main.swift"]),
-    Case(name: "no files", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": [], "points": 1}"#),
-         expected: [module, "$.exercises[0].files", "at least one file"]),
-    Case(name: "duplicate exercise ids", moduleJSON: module(exercise: good + ", " + good),
-         expected: [module, "$.exercises[1].id", "'add' is used twice"]),
-    Case(name: "duplicate module ids", courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["basics", "basics"]}"#,
-         expected: [course, "$.modules[1]", "'basics' is used twice"]),
-    Case(name: "bad id", moduleJSON: module(exercise: #"{"id": "Add Two", "title": "Add", "files": ["Add.swift"], "points": 1}"#),
-         expected: [module, "$.exercises[0].id", "lowercase letters"]),
-    Case(name: "module id not its folder", moduleJSON: #"{"formatVersion": 1, "id": "other", "title": "B", "exercises": []}"#,
-         expected: [module, "$.id", "\"basics\"", "\"other\""]),
-    Case(name: "unknown prerequisite", moduleJSON: module(exercise: good, extra: #""prerequisites": ["calculus"],"#),
-         expected: [module, "$.prerequisites[0]", "no module 'calculus'"]),
-    Case(name: "prerequisite cycle", moduleJSON: module(exercise: good, extra: #""prerequisites": ["basics"],"#),
-         expected: ["cycle", "basics → basics"]),
-    Case(name: "bad limits", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "limits": {"checkSeconds": -1}}"#),
-         expected: [module, "$.exercises[0].limits.checkSeconds", "greater than 0"]),
-    Case(name: "missing module file", courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["nothere"]}"#,
-         expected: ["Curriculum/nothere/module.json", "does not exist"]),
+    Case(
+      name: "missing format version", courseJSON: #"{"id": "t", "title": "T", "version": "1", "modules": []}"#,
+      expected: [course, "$.formatVersion", "missing", "whole number"]),
+    Case(
+      name: "newer format version",
+      courseJSON: #"{"formatVersion": 2, "id": "t", "title": "T", "version": "1", "modules": []}"#,
+      expected: [course, "$.formatVersion", "newer than this tool supports (1)", "update practice"]),
+    Case(
+      name: "module format version 0",
+      moduleJSON: #"{"formatVersion": 0, "id": "basics", "title": "B", "exercises": []}"#,
+      expected: [module, "$.formatVersion", "at least 1"]),
+    Case(
+      name: "invalid JSON", moduleJSON: #"{"formatVersion": 1, "id": "basics""#, expected: [module, "not valid JSON"]),
+    Case(
+      name: "points of the wrong type",
+      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": "ten"}"#),
+      expected: [module, "$.exercises[0].points", "expected a whole number", "\"ten\""]),
+    Case(
+      name: "points zero",
+      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 0}"#),
+      expected: [module, "$.exercises[0].points", "at least 1"]),
+    Case(
+      name: "missing title", moduleJSON: module(exercise: #"{"id": "add", "files": ["Add.swift"], "points": 1}"#),
+      expected: [module, "$.exercises[0].title", "missing"]),
+    Case(
+      name: "unknown field (a typo)",
+      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "hint": "x"}"#),
+      expected: [module, "$.exercises[0].hint", "unknown field", "hints"]),
+    Case(
+      name: "absolute lesson path",
+      moduleJSON: module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "/etc/passwd"}"#),
+      expected: [module, "$.exercises[0].lesson", "/etc/passwd", "inside the course folder"]),
+    Case(
+      name: "lesson path leaving the course",
+      moduleJSON: module(
+        exercise:
+          #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "../../../outside.md"}"#),
+      expected: [module, "$.exercises[0].lesson", "inside the course folder"]),
+    Case(
+      name: "scaffold path leaving the course",
+      moduleJSON: module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "scaffold": "../../.."}"#),
+      expected: [module, "$.exercises[0].scaffold", "inside the course folder"]),
+    Case(
+      name: "file name with a folder",
+      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["../Add.swift"], "points": 1}"#),
+      expected: [module, "$.exercises[0].files[0]", "plain .swift file name"]),
+    Case(
+      name: "main.swift as a learner file",
+      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["main.swift"], "points": 1}"#),
+      expected: [module, "$.exercises[0].files[0]", "main.swift"]),
+    Case(
+      name: "no files", moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": [], "points": 1}"#),
+      expected: [module, "$.exercises[0].files", "at least one file"]),
+    Case(
+      name: "duplicate exercise ids", moduleJSON: module(exercise: good + ", " + good),
+      expected: [module, "$.exercises[1].id", "'add' is used twice"]),
+    Case(
+      name: "duplicate module ids",
+      courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["basics", "basics"]}"#,
+      expected: [course, "$.modules[1]", "'basics' is used twice"]),
+    Case(
+      name: "bad id",
+      moduleJSON: module(exercise: #"{"id": "Add Two", "title": "Add", "files": ["Add.swift"], "points": 1}"#),
+      expected: [module, "$.exercises[0].id", "lowercase letters"]),
+    Case(
+      name: "module id not its folder",
+      moduleJSON: #"{"formatVersion": 1, "id": "other", "title": "B", "exercises": []}"#,
+      expected: [module, "$.id", "\"basics\"", "\"other\""]),
+    Case(
+      name: "unknown prerequisite", moduleJSON: module(exercise: good, extra: #""prerequisites": ["calculus"],"#),
+      expected: [module, "$.prerequisites[0]", "no module 'calculus'"]),
+    Case(
+      name: "prerequisite cycle", moduleJSON: module(exercise: good, extra: #""prerequisites": ["basics"],"#),
+      expected: ["cycle", "basics → basics"]),
+    Case(
+      name: "bad limits",
+      moduleJSON: module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "limits": {"checkSeconds": -1}}"#
+      ),
+      expected: [module, "$.exercises[0].limits.checkSeconds", "greater than 0"]),
+    Case(
+      name: "missing module file",
+      courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["nothere"]}"#,
+      expected: ["Curriculum/nothere/module.json", "does not exist"]),
   ]
 
   @Test("broken course files give a clear error", arguments: cases)
@@ -143,7 +188,8 @@ struct CourseErrorTests {
     let outside = try TemporaryDirectory()
     try outside.write("# secret", to: "secret.md")
     let fixture = try CourseFixture(
-      moduleJSON: Self.module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "link/secret.md"}"#))
+      moduleJSON: Self.module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "lesson": "link/secret.md"}"#))
     try FileManager.default.createSymbolicLink(
       at: fixture.root.appendingPathComponent("Curriculum/basics/link"), withDestinationURL: outside.url)
     let error = #expect(throws: CourseError.self) { try CourseLoader.load(from: fixture.root) }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `practice` binary, run as a learner would, with the results read back by stock git.
 @Suite("practice, end to end")
@@ -14,7 +14,8 @@ struct EndToEndTests {
 
   @discardableResult
   func practice(_ arguments: [String], in directory: URL) throws -> CommandResult {
-    try runCommand(Self.binary, arguments, in: directory, environment: ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"])
+    try runCommand(
+      Self.binary, arguments, in: directory, environment: ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"])
   }
 
   struct GradeJSON: Decodable {
@@ -46,8 +47,8 @@ struct EndToEndTests {
   @Test("init → start → grade (fails) → solve → grade (passes) → log, checked with stock git")
   func wholeLoop() throws {
     let parent = try TemporaryDirectory()
-    let init_ = try practice(["init", "ws"], in: parent.url)
-    #expect(init_.status == 0, "\(init_.stderr)")
+    let created = try practice(["init", "ws"], in: parent.url)
+    #expect(created.status == 0, "\(created.stderr)")
     let workspace = parent.url.appendingPathComponent("ws")
     let status0 = try git(["status", "--porcelain"], in: workspace).stdout
 
@@ -86,16 +87,26 @@ struct EndToEndTests {
     #expect(entries.first?.maxScore == 8)
 
     // Stock git sees the same history; the learner's HEAD, index and files are untouched.
-    #expect(try git(["rev-list", "practice/attempts"], in: workspace).stdout == "\(passed.attempt)\n\(failed.attempt)\n")
+    #expect(
+      try git(["rev-list", "practice/attempts"], in: workspace).stdout == "\(passed.attempt)\n\(failed.attempt)\n")
     let trailers = try git(
-      ["log", "-1", "--format=%(trailers:key=Exercise,valueonly)%(trailers:key=Score,valueonly)%(trailers:key=Status,valueonly)",
-       "practice/attempts"], in: workspace).stdout
+      [
+        "log", "-1",
+        "--format=%(trailers:key=Exercise,valueonly)%(trailers:key=Score,valueonly)%(trailers:key=Status,valueonly)",
+        "practice/attempts",
+      ], in: workspace
+    ).stdout
     #expect(trailers.split(separator: "\n") == ["information-theory/entropy", "8/8", "passed"])
-    let course = try git(["log", "-1", "--format=%(trailers:key=Course,valueonly)", "practice/attempts"], in: workspace).stdout
+    let course = try git(
+      ["log", "-1", "--format=%(trailers:key=Course,valueonly)", "practice/attempts"], in: workspace
+    ).stdout
     #expect(course.hasPrefix("practitioner-ml "))
-    let stored = try git(["show", "\(failed.attempt):Exercises/information-theory/entropy/Entropy.swift"], in: workspace).stdout
+    let stored = try git(
+      ["show", "\(failed.attempt):Exercises/information-theory/entropy/Entropy.swift"], in: workspace
+    ).stdout
     #expect(stored.contains("TODO"))
-    let results = try git(["show", "\(passed.attempt):.practice/results/information-theory/entropy.json"], in: workspace)
+    let results = try git(
+      ["show", "\(passed.attempt):.practice/results/information-theory/entropy.json"], in: workspace)
     #expect(results.status == 0 && results.stdout.contains("\"status\" : \"passed\""))
     #expect(try git(["symbolic-ref", "HEAD"], in: workspace).stdout == "refs/heads/main\n")
     #expect(try git(["rev-parse", "--verify", "-q", "HEAD"], in: workspace).status != 0)
@@ -140,7 +151,8 @@ struct EndToEndTests {
     #expect(result.status == 1)
     #expect(result.stdout.contains("\"status\" : \"compileError\""))
     #expect(result.stdout.contains("Exercises/information-theory/entropy/Entropy.swift:1:"))
-    let subject = try git(["log", "-1", "--format=%s%n%(trailers:key=Status,valueonly)", "practice/attempts"], in: workspace)
+    let subject = try git(
+      ["log", "-1", "--format=%s%n%(trailers:key=Status,valueonly)", "practice/attempts"], in: workspace)
     #expect(subject.stdout == "grade information-theory/entropy: 0/8\ncompileError\n\n")
   }
 
@@ -179,7 +191,8 @@ struct EndToEndTests {
     #expect(failing.status == 1)
     #expect(failing.stdout.contains("✘ basics/add: reference solution scores 0/3"))
 
-    let invalid = try CourseFixture(moduleJSON: #"{"formatVersion": 1, "id": "basics", "title": "B", "exercises": [{"id": "add"}]}"#)
+    let invalid = try CourseFixture(
+      moduleJSON: #"{"formatVersion": 1, "id": "basics", "title": "B", "exercises": [{"id": "add"}]}"#)
     let error = try practice(["verify", "--course", invalid.root.path], in: invalid.root)
     #expect(error.status == 2)
     #expect(error.stderr.contains("Curriculum/basics/module.json: $.exercises[0].title: missing"))

@@ -1,8 +1,8 @@
 import Foundation
 import Git
 import History
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Attempt history in git")
 struct AttemptStoreTests {
@@ -64,14 +64,19 @@ struct AttemptStoreTests {
     let repo = try learnerRepository()
     let store = try AttemptStore(workspace: repo.url)
     let first = try record(score: 5, files: ["A.swift": "let a = 1\n", "B.swift": "let b = 1\n"], in: store)
-    let second = try record(score: 10, files: ["A.swift": "let a = 2\n"], status: "passed", in: store,
-                            metrics: [("Metric-bits-per-char", "2.031")])
+    let second = try record(
+      score: 10, files: ["A.swift": "let a = 2\n"], status: "passed", in: store,
+      metrics: [("Metric-bits-per-char", "2.031")])
 
     let log = try git(["log", "--format=%H %s", AttemptStore.branch], in: repo.url).stdout
     #expect(log == "\(second.hex) grade m/e: 10/10\n\(first.hex) grade m/e: 5/10\n")
     let trailers = try git(
-      ["log", "-1", "--format=%(trailers:key=Score,valueonly)%(trailers:key=Status,valueonly)%(trailers:key=Metric-bits-per-char,valueonly)",
-       "practice/attempts"], in: repo.url).stdout
+      [
+        "log", "-1",
+        "--format=%(trailers:key=Score,valueonly)%(trailers:key=Status,valueonly)%(trailers:key=Metric-bits-per-char,valueonly)",
+        "practice/attempts",
+      ], in: repo.url
+    ).stdout
     #expect(trailers.split(separator: "\n") == ["10/10", "passed", "2.031"])
     // The learner's message text cannot inject trailers: newlines are flattened in the body.
     let allTrailers = try git(["log", "-1", "--format=%(trailers:only)", "practice/attempts"], in: repo.url).stdout

@@ -1,7 +1,7 @@
 import Foundation
 import Grader
-import Testing
 import TestSupport
+import Testing
 
 /// The fixtures in `Fixtures/`: one learner submission per folder with the results it must get,
 /// graded against the shared `Fixtures/Checks.swift` (exercism/swift-test-runner style).
@@ -23,7 +23,9 @@ struct GraderFixtureTests {
 
   static var names: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
-      .filter { FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\($0)/expected_results.json").path) }
+      .filter {
+        FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\($0)/expected_results.json").path)
+      }
       .sorted()
   }
 
@@ -34,7 +36,9 @@ struct GraderFixtureTests {
       Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected_results.json")))
     let report = try makeGrader().grade(
       GradeRequest(
-        sources: [try source(folder.appendingPathComponent("Solution.swift"), display: "Exercises/fixture/Solution.swift")],
+        sources: [
+          try source(folder.appendingPathComponent("Solution.swift"), display: "Exercises/fixture/Solution.swift")
+        ],
         checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"),
         limits: Limits(checkSeconds: 5, runSeconds: 60, memoryMegabytes: 2048)))
 
@@ -80,7 +84,9 @@ struct GraderFixtureTests {
     let rest = try String(contentsOf: Self.fixtures.appendingPathComponent("passing/Solution.swift"), encoding: .utf8)
       .split(separator: "\n").dropFirst().joined(separator: "\n")
     let request = GradeRequest(
-      sources: [SourceFile(name: "Solution.swift", displayPath: "Solution.swift", contents: Array((unique + rest + "\n").utf8))],
+      sources: [
+        SourceFile(name: "Solution.swift", displayPath: "Solution.swift", contents: Array((unique + rest + "\n").utf8))
+      ],
       checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"))
     let first = try grader.grade(request)
     let second = try grader.grade(request)

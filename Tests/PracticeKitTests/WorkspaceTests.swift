@@ -1,8 +1,8 @@
 import Foundation
 import Grader
 import PracticeKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Workspace use cases")
 struct WorkspaceTests {
@@ -42,7 +42,9 @@ struct WorkspaceTests {
     let fixture = try CourseFixture()
     let directory = try TemporaryDirectory()
     try directory.write("mine", to: "file.txt")
-    #expect(throws: PracticeError.self) { try Workspace.create(at: directory.url, coursePath: fixture.root, home: home) }
+    #expect(throws: PracticeError.self) {
+      try Workspace.create(at: directory.url, coursePath: fixture.root, home: home)
+    }
   }
 
   @Test("outside a workspace, commands say how to make one")
@@ -56,7 +58,8 @@ struct WorkspaceTests {
   func start() throws {
     let fixture = try CourseFixture()
     let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
     let exercise = try workspace.exercise(named: "add")
     let first = try workspace.start(exercise)
     #expect(first.wroteScaffold)
@@ -73,8 +76,11 @@ struct WorkspaceTests {
   func gradeBeforeStart() throws {
     let fixture = try CourseFixture()
     let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
-    let error = #expect(throws: PracticeError.self) { try workspace.grade(try workspace.exercise(named: "add"), with: try grader()) }
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let error = #expect(throws: PracticeError.self) {
+      try workspace.grade(try workspace.exercise(named: "add"), with: try grader())
+    }
     #expect(error?.localizedDescription.contains("practice start basics/add") == true)
   }
 
@@ -82,7 +88,8 @@ struct WorkspaceTests {
   func gradeAndProgress() throws {
     let fixture = try CourseFixture()
     let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
     let exercise = try workspace.exercise(named: "add")
     _ = try workspace.start(exercise)
     let grader = try grader()
@@ -115,7 +122,8 @@ struct WorkspaceTests {
   func compileErrorAttempt() throws {
     let fixture = try CourseFixture()
     let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
     let exercise = try workspace.exercise(named: "add")
     _ = try workspace.start(exercise)
     try "func add(_ a: Int, _ b: Int) -> Int { a + }\n".write(
@@ -134,7 +142,8 @@ struct CourseVerifierTests {
 
   func verify(_ fixture: CourseFixture) throws -> [VerifyFinding] {
     let course = try Workspace.loadCourseForAuthoring(fixture.root)
-    return CourseVerifier(course: course, grader: try Workspace.makeGrader(home: home, environment: testEnvironment)).verify()
+    return CourseVerifier(course: course, grader: try Workspace.makeGrader(home: home, environment: testEnvironment))
+      .verify()
   }
 
   @Test("a good course verifies")
@@ -147,7 +156,10 @@ struct CourseVerifierTests {
   @Test("a reference solution that fails is reported")
   func badSolution() throws {
     let findings = try verify(try CourseFixture(solution: "func add(_ a: Int, _ b: Int) -> Int { a * b }\n"))
-    #expect(findings.contains { !$0.ok && $0.message.contains("reference solution scores") && $0.message.contains("negative") })
+    #expect(
+      findings.contains {
+        !$0.ok && $0.message.contains("reference solution scores") && $0.message.contains("negative")
+      })
   }
 
   @Test("a scaffold that already passes is reported")

@@ -48,7 +48,9 @@ let checks = CheckSuite {
       entropy([0.5, 0.5], base: 2.718281828459045), 0.6931471805599453, absolute: 1e-12,
       "entropy([0.5, 0.5], base: e)")
   }
-  Check("base-10", "in base 10, H(0.2, 0.3, 0.5) is about 0.447 hartleys", points: 1, dependsOn: ["half-quarter-quarter"]) {
+  Check(
+    "base-10", "in base 10, H(0.2, 0.3, 0.5) is about 0.447 hartleys", points: 1, dependsOn: ["half-quarter-quarter"]
+  ) {
     // numpy: H([0.2, 0.3, 0.5], 10) = 0.44717262228329563
     try expectClose(
       entropy([0.2, 0.3, 0.5], base: 10), 0.44717262228329563, absolute: 1e-12, "entropy([0.2, 0.3, 0.5], base: 10)")

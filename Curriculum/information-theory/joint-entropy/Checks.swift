@@ -54,13 +54,15 @@ let checks = CheckSuite {
     "conditional-x-given-y", "H(X|Y) = 11/8 bits", points: 2, dependsOn: ["marginals", "joint-entropy"],
     hint: "H(X|Y) = H(X,Y) − H(Y). If you got 13/8 you subtracted H(X): `given: .y` means Y is known."
   ) {
-    try expectClose(conditionalEntropy(mackay, given: .y), 1.375, absolute: 1e-12, "conditionalEntropy(mackay, given: .y)")
+    try expectClose(
+      conditionalEntropy(mackay, given: .y), 1.375, absolute: 1e-12, "conditionalEntropy(mackay, given: .y)")
   }
   Check(
     "conditional-y-given-x", "H(Y|X) = 13/8 bits", points: 2, dependsOn: ["marginals", "joint-entropy"],
     hint: "H(Y|X) = H(X,Y) − H(X)."
   ) {
-    try expectClose(conditionalEntropy(mackay, given: .x), 1.625, absolute: 1e-12, "conditionalEntropy(mackay, given: .x)")
+    try expectClose(
+      conditionalEntropy(mackay, given: .x), 1.625, absolute: 1e-12, "conditionalEntropy(mackay, given: .x)")
   }
   Check(
     "mutual-information", "I(X;Y) = 3/8 bits", points: 2, dependsOn: ["marginals", "joint-entropy"],

@@ -33,7 +33,8 @@ let checks = CheckSuite {
     hint: "Skip the terms where p is 0: 0·log(0/q) is nan in floating point, but its limit is 0."
   ) {
     // By hand: ½·log2(½/¼)·2 = 1.
-    try expectClose(klDivergence([0.5, 0.5, 0], [0.25, 0.25, 0.5]), 1, absolute: 1e-12, "klDivergence([.5,.5,0], [.25,.25,.5])")
+    try expectClose(
+      klDivergence([0.5, 0.5, 0], [0.25, 0.25, 0.5]), 1, absolute: 1e-12, "klDivergence([.5,.5,0], [.25,.25,.5])")
   }
   Check(
     "impossible-in-q", "q = 0 where p > 0 gives +∞", points: 1,

@@ -4,4 +4,8 @@ func third(_ xs: [Int]) -> Int {
   print("reading index 5")
   return xs[5]
 }
-func countdown(_ n: Int) -> Int { var n = n; while n > 0 { n -= 1 }; return n }
+func countdown(_ n: Int) -> Int {
+  var n = n
+  while n > 0 { n -= 1 }
+  return n
+}

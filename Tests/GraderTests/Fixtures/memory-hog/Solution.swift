@@ -4,4 +4,8 @@ func third(_ xs: [Int]) -> Int {
   let huge = [Double](repeating: 1, count: 1 << 29)
   return Int(huge[huge.count - 1]) + xs[1]
 }
-func countdown(_ n: Int) -> Int { var n = n; while n > 0 { n -= 1 }; return n }
+func countdown(_ n: Int) -> Int {
+  var n = n
+  while n > 0 { n -= 1 }
+  return n
+}
