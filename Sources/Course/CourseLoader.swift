@@ -14,6 +14,15 @@ import Foundation
 /// ```
 package enum CourseLoader {
   static let idPattern = "^[a-z0-9][a-z0-9-]*$"
+  /// The fields each object may hold (kept in step with `Curriculum/schema/` by a test).
+  package static let courseFields: Set<String> = ["formatVersion", "id", "title", "version", "modules", "description"]
+  package static let moduleFields: Set<String> = [
+    "formatVersion", "id", "title", "summary", "prerequisites", "exercises",
+  ]
+  package static let exerciseFields: Set<String> = [
+    "id", "title", "lesson", "checks", "solution", "scaffold", "files", "points", "hints", "limits", "optimize",
+  ]
+  package static let limitsFields: Set<String> = ["checkSeconds", "runSeconds", "memoryMB"]
 
   /// Loads the course at `path`: the course root, its `Curriculum` folder, or `course.json`.
   package static func load(from path: URL) throws(CourseError) -> Course {
@@ -22,7 +31,7 @@ package enum CourseLoader {
     let courseFile = curriculum.appendingPathComponent("course.json")
     let reader = try read(courseFile, display: "Curriculum/course.json")
     try checkFormat(reader)
-    try reader.rejectUnknownKeys(["formatVersion", "id", "title", "version", "modules", "description"])
+    try reader.rejectUnknownKeys(courseFields)
     let id = try identifier(reader, "id")
     let title = try reader.string("title")
     let version = try reader.string("version")
@@ -71,7 +80,7 @@ package enum CourseLoader {
     let display = "Curriculum/\(id)/module.json"
     let reader = try read(folder.appendingPathComponent("module.json"), display: display)
     try checkFormat(reader)
-    try reader.rejectUnknownKeys(["formatVersion", "id", "title", "summary", "prerequisites", "exercises"])
+    try reader.rejectUnknownKeys(moduleFields)
     let declared = try identifier(reader, "id")
     guard declared == id else {
       throw .field(
@@ -95,9 +104,7 @@ package enum CourseLoader {
 
   static func loadExercise(_ item: JSONReader, moduleID: String, folder: URL, root: URL) throws(CourseError) -> Exercise
   {
-    try item.rejectUnknownKeys([
-      "id", "title", "lesson", "checks", "solution", "scaffold", "files", "points", "hints", "limits", "optimize",
-    ])
+    try item.rejectUnknownKeys(exerciseFields)
     let id = try identifier(item, "id")
     let title = try item.string("title")
     func path(_ key: String, default fallback: String) throws(CourseError) -> URL {
@@ -124,7 +131,7 @@ package enum CourseLoader {
     let hints = try item.strings("hints", required: false)
     var limits = ExerciseLimits()
     if let limitsReader = try item.optionalObject("limits") {
-      try limitsReader.rejectUnknownKeys(["checkSeconds", "runSeconds", "memoryMB"])
+      try limitsReader.rejectUnknownKeys(limitsFields)
       limits.checkSeconds = try limitsReader.optionalDouble("checkSeconds", above: 0)
       limits.runSeconds = try limitsReader.optionalDouble("runSeconds", above: 0)
       limits.memoryMegabytes = try limitsReader.optionalInt("memoryMB", minimum: 256)

@@ -1,0 +1,33 @@
+import Course
+import Foundation
+import TestSupport
+import Testing
+
+/// The JSON Schemas in Curriculum/schema/ describe exactly the fields the loader accepts.
+@Suite("JSON Schema")
+struct SchemaTests {
+  func schema(_ name: String) throws -> [String: Any] {
+    let url = repositoryRoot.appendingPathComponent("Curriculum/schema/\(name).schema.json")
+    return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+  }
+
+  func properties(_ object: [String: Any]?) -> Set<String> {
+    Set((object?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+  }
+
+  @Test("course.schema.json matches the loader")
+  func course() throws {
+    #expect(properties(try schema("course")) == CourseLoader.courseFields)
+  }
+
+  @Test("module.schema.json matches the loader")
+  func module() throws {
+    let module = try schema("module")
+    #expect(properties(module) == CourseLoader.moduleFields)
+    let definitions = module["$defs"] as? [String: Any]
+    let exercise = definitions?["exercise"] as? [String: Any]
+    #expect(properties(exercise) == CourseLoader.exerciseFields)
+    let limits = (exercise?["properties"] as? [String: Any])?["limits"] as? [String: Any]
+    #expect(properties(limits) == CourseLoader.limitsFields)
+  }
+}
