@@ -4,6 +4,19 @@ import PracticeKit
 import TestSupport
 import Testing
 
+/// A workspace following the tiny fixture course, with the folders kept alive as long as it is.
+struct Scratch {
+  let fixture: CourseFixture
+  let parent: TemporaryDirectory
+  let workspace: Workspace
+
+  init(home: ToolHome) throws {
+    fixture = try CourseFixture()
+    parent = try TemporaryDirectory()
+    workspace = try Workspace.create(at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+  }
+}
+
 @Suite("Workspace use cases")
 struct WorkspaceTests {
   let home = ToolHome(root: repositoryRoot)
@@ -56,10 +69,8 @@ struct WorkspaceTests {
 
   @Test("start writes the scaffold once and never overwrites the learner's work")
   func start() throws {
-    let fixture = try CourseFixture()
-    let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(
-      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
     let exercise = try workspace.exercise(named: "add")
     let first = try workspace.start(exercise)
     #expect(first.wroteScaffold)
@@ -74,10 +85,8 @@ struct WorkspaceTests {
 
   @Test("grading before start says to start")
   func gradeBeforeStart() throws {
-    let fixture = try CourseFixture()
-    let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(
-      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
     let error = #expect(throws: PracticeError.self) {
       try workspace.grade(try workspace.exercise(named: "add"), with: try grader())
     }
@@ -86,10 +95,8 @@ struct WorkspaceTests {
 
   @Test("grades are recorded; progress keeps the best score and counts attempts")
   func gradeAndProgress() throws {
-    let fixture = try CourseFixture()
-    let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(
-      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
     let exercise = try workspace.exercise(named: "add")
     _ = try workspace.start(exercise)
     let grader = try grader()
@@ -120,10 +127,8 @@ struct WorkspaceTests {
 
   @Test("a compile error is an attempt too, scored 0 of the module's points")
   func compileErrorAttempt() throws {
-    let fixture = try CourseFixture()
-    let parent = try TemporaryDirectory()
-    let workspace = try Workspace.create(
-      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
     let exercise = try workspace.exercise(named: "add")
     _ = try workspace.start(exercise)
     try "func add(_ a: Int, _ b: Int) -> Int { a + }\n".write(
