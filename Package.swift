@@ -34,6 +34,7 @@ let package = Package(
     .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),
     .testTarget(name: "GitTests", dependencies: ["Git", "History", "TestSupport"]),
     .testTarget(name: "GraderTests", dependencies: ["Grader", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "PracticeChecksTests", dependencies: ["PracticeChecks"]),
     .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "Grader", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"]),
   ]

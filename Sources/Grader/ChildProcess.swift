@@ -61,6 +61,9 @@ struct ChildProcess {
   var environment: [String: String]
   var workingDirectory: String?
   var withResultsChannel = false
+  /// `NAME=value` placed in the child's environment; every process still carrying it after the run
+  /// is killed.
+  var reapMarker: String?
 
   struct Outcome {
     var termination: Termination
@@ -73,8 +76,11 @@ struct ChildProcess {
   ///   - deadline: asked before every wait; when the instant it returns has passed, the whole process
   ///     group is killed and the outcome is `.timedOut`.
   ///   - onResultLine: called with each complete line written to descriptor 3.
+  ///   - onOutput: called with every chunk of stdout/stderr as it arrives (also kept, bounded, in
+  ///     the outcome).
   func run(
-    deadline: () -> ContinuousClock.Instant, onResultLine: (String) -> Void = { _ in }
+    deadline: () -> ContinuousClock.Instant, onResultLine: (String) -> Void = { _ in },
+    onOutput: (ArraySlice<UInt8>) -> Void = { _ in }
   ) throws(GraderError) -> Outcome {
     var outPipe: [Int32] = [-1, -1]
     var resultsPipe: [Int32] = [-1, -1]
@@ -92,19 +98,21 @@ struct ChildProcess {
       close(resultsPipe[1])
       resultsPipe[1] = -1
     }
+    var open: [Int32] = withResultsChannel ? [outPipe[0], resultsPipe[0]] : [outPipe[0]]
+    for fd in open { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
 
     var output = BoundedOutput()
     var pendingResults: [UInt8] = []
-    var open: [Int32] = withResultsChannel ? [outPipe[0], resultsPipe[0]] : [outPipe[0]]
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    var exitStatus: Int32?
 
-    func drain(_ fd: Int32) -> Bool {
+    enum ReadResult { case data, endOfFile, empty }
+    func drain(_ fd: Int32) -> ReadResult {
       let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count < 0 { return errno == EINTR || errno == EAGAIN }
-      if count == 0 { return false }
+      if count < 0 { return errno == EINTR ? .data : .empty }
+      if count == 0 { return .endOfFile }
       if fd == outPipe[0] {
         buffer.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        onOutput(buffer[0..<count])
       } else {
         pendingResults.append(contentsOf: buffer[0..<count])
         while let newline = pendingResults.firstIndex(of: UInt8(ascii: "\n")) {
@@ -112,52 +120,101 @@ struct ChildProcess {
           pendingResults.removeSubrange(...newline)
         }
       }
-      return true
+      return .data
     }
 
+    var termination: Termination = .timedOut
     while true {
       let now = ContinuousClock.now
       let limit = deadline()
       if now >= limit {
         kill(-pid, SIGKILL)
         _ = waitFor(pid)
-        return Outcome(termination: .timedOut, output: output)
+        break
       }
       if open.isEmpty {
-        // Both pipes closed: the child is exiting (or a grandchild closed them). Wait for it, but
-        // keep honouring the deadline.
-        var status: Int32 = 0
-        let reaped = waitpid(pid, &status, WNOHANG)
-        if reaped == pid {
-          exitStatus = status
-          break
-        }
         usleep(2000)
-        continue
-      }
-      let waitMilliseconds = Int32(min(50, max(1, (limit - now).milliseconds)))
-      var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let ready = poll(&fds, nfds_t(fds.count), waitMilliseconds)
-      if ready < 0 && errno != EINTR { throw .system("poll", errno) }
-      if ready > 0 {
-        for entry in fds where entry.revents != 0 {
-          if !drain(entry.fd) { open.removeAll { $0 == entry.fd } }
-        }
       } else {
-        // Quiet: has the child gone while a grandchild keeps the pipes open?
-        var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid {
-          exitStatus = status
-          break
+        let waitMilliseconds = Int32(min(50, max(1, (limit - now).milliseconds)))
+        var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&fds, nfds_t(fds.count), waitMilliseconds)
+        if ready < 0 && errno != EINTR { throw .system("poll", errno) }
+        for entry in fds where entry.revents != 0 {
+          // Read until the pipe is empty, so a chatty child cannot starve the deadline check.
+          var result = drain(entry.fd)
+          while result == .data && ContinuousClock.now < limit { result = drain(entry.fd) }
+          if result == .endOfFile { open.removeAll { $0 == entry.fd } }
         }
+      }
+      // Has the child gone (perhaps while something it started keeps the pipes open)?
+      var status: Int32 = 0
+      if waitpid(pid, &status, WNOHANG) == pid {
+        termination = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+        break
       }
     }
-    // The child is gone: nothing it started may outlive the run.
+    // Nothing the child started may outlive the run: its process group, and (when a marker is set)
+    // every process still carrying the marker in its environment, whatever group it moved to.
     kill(-pid, SIGKILL)
-    for fd in open { while drain(fd) {} }
-    guard let status = exitStatus else { return Outcome(termination: .timedOut, output: output) }
-    if (status & 0x7f) == 0 { return Outcome(termination: .exited((status >> 8) & 0xff), output: output) }
-    return Outcome(termination: .signaled(status & 0x7f), output: output)
+    if let marker = reapMarker { Self.killProcesses(carrying: marker) }
+    for fd in open { while drain(fd) == .data {} }
+    return Outcome(termination: termination, output: output)
+  }
+
+  /// Kills every process (other than this one) whose initial environment holds `marker`
+  /// (`NAME=value`): the learner program's descendants, even those that left its process group.
+  static func killProcesses(carrying marker: String) {
+    let needle = Array((marker + "\0").utf8)
+    let own = getpid()
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+    var killed: [pid_t] = []
+    for entry in entries {
+      guard let pid = pid_t(entry), pid != own, pid > 1, let bytes = readSmallFile("/proc/\(entry)/environ") else {
+        continue
+      }
+      if bytes.count >= needle.count && contains(bytes, needle) {
+        kill(pid, SIGKILL)
+        killed.append(pid)
+      }
+    }
+    // SIGKILL is delivered asynchronously: wait (up to a second) until they are gone or zombies.
+    for _ in 0..<200 where killed.contains(where: isRunning) { usleep(5000) }
+  }
+
+  /// True while the process exists and is not a zombie.
+  static func isRunning(_ pid: pid_t) -> Bool {
+    guard let stat = readSmallFile("/proc/\(pid)/stat"), let close = stat.lastIndex(of: UInt8(ascii: ")")),
+      close + 2 < stat.count
+    else { return false }
+    let state = stat[close + 2]
+    return state != UInt8(ascii: "Z") && state != UInt8(ascii: "X")
+  }
+
+  /// Reads a /proc file (whose size `stat` reports as 0) to its end; nil if it cannot be opened.
+  static func readSmallFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+  }
+
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    var start = 0
+    while start + needle.count <= haystack.count {
+      if (start == 0 || haystack[start - 1] == 0) && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        return true
+      }
+      start += 1
+    }
+    return false
   }
 
   private func spawn(outFD: Int32, resultsFD: Int32) throws(GraderError) -> pid_t {

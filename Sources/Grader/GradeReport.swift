@@ -66,6 +66,10 @@ package struct CheckResult: Sendable, Equatable, Codable {
   /// The author's hint, present when the check did not pass.
   package var hint: String?
   package var metrics: [String: Double]
+  /// What the learner's code printed during this check (bounded: first and last 8 KiB).
+  package var output: String
+  /// Wall-clock time of the check in milliseconds (up to the crash or the kill, for those).
+  package var durationMs: Double
 }
 
 /// The outcome of grading.

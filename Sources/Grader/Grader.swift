@@ -48,15 +48,24 @@ package struct Grader: Sendable {
     let session = HarnessSession(program: program.path, limits: request.limits, environment: childEnvironment())
     let outcome = try session.run()
     report.runSeconds = (clock.now - runStart).seconds
-    report.programOutput = outcome.output
+    // Runtime messages name files as `Submission/<name>`: show the paths the learner knows.
+    let paths = (request.sources + [request.checks]).map { ("Submission/\($0.name):", "\($0.displayPath):") }
+    func learnerPaths(_ text: String) -> String {
+      paths.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+    report.programOutput = learnerPaths(outcome.output)
     guard let manifest = outcome.manifest else {
       report.status = .error
       report.errorMessage = outcome.error ?? "the program did not report its checks"
       return report
     }
     report.checks = manifest.map { entry in
-      outcome.results[entry.id]
+      var result =
+        outcome.results[entry.id]
         ?? HarnessSession.result(entry, status: .error, message: "no result was reported for this check")
+      result.message = learnerPaths(result.message)
+      result.output = learnerPaths(result.output)
+      return result
     }
     report.maxScore = manifest.reduce(0) { $0 + $1.points }
     report.score = report.checks.reduce(0) { $0 + $1.points }

@@ -54,22 +54,26 @@ struct HarnessSession {
     var results: [String: CheckResult] = [:]
     var notPassed: [String] = []
     var start = 0
-    var outputs: [String] = []
     var harnessError: String?
+    let runID = Self.makeNonce()
+    var splitter = OutputSplitter(nonce: "")
 
     while true {
       let nonce = Self.makeNonce()
-      var current: (id: String, deadline: ContinuousClock.Instant)?
+      splitter = splitter.continuing(nonce: nonce)
+      var current: (id: String, started: ContinuousClock.Instant, deadline: ContinuousClock.Instant)?
       var sawEnd = false
       var env = environment
       env["PRACTICE_NONCE"] = nonce
+      env["PRACTICE_RUN"] = runID
       env["PRACTICE_START"] = String(start)
       env["PRACTICE_FAILED"] = notPassed.joined(separator: ",")
       env["PRACTICE_MEMORY_MB"] = String(limits.memoryMegabytes)
       env["PRACTICE_CPU_SECONDS"] = String(Int(limits.runSeconds.rounded(.up)) + 5)
       env["SWIFT_BACKTRACE"] = "enable=no"
       let child = ChildProcess(
-        executable: program, arguments: [], environment: env, workingDirectory: nil, withResultsChannel: true)
+        executable: program, arguments: [], environment: env, workingDirectory: nil, withResultsChannel: true,
+        reapMarker: "PRACTICE_RUN=\(runID)")
       let outcome = try child.run(
         deadline: { current.map { min($0.deadline, runDeadline) } ?? runDeadline },
         onResultLine: { line in
@@ -79,13 +83,17 @@ struct HarnessSession {
             if manifest == nil { manifest = try? JSONDecoder().decode([ManifestEntry].self, from: Data(payload.utf8)) }
           case "begin":
             let limit = manifest?.first { $0.id == payload }?.timeLimit ?? limits.checkSeconds
-            current = (payload, clock.now + .milliseconds(Int64(limit * 1000)))
+            let now = clock.now
+            current = (payload, now, now + .milliseconds(Int64(limit * 1000)))
           case "result":
             guard let raw = try? JSONDecoder().decode(RawResult.self, from: Data(payload.utf8)),
               let entry = manifest?.first(where: { $0.id == raw.id })
             else { return }
             let status = CheckStatus(rawValue: raw.status) ?? .error
-            results[raw.id] = Self.result(entry, status: status, message: raw.message, metrics: raw.metrics)
+            let started = current?.id == raw.id ? current?.started : nil
+            var result = Self.result(entry, status: status, message: raw.message, metrics: raw.metrics)
+            result.durationMs = started.map { (clock.now - $0).seconds * 1000 } ?? 0
+            results[raw.id] = result
             if status != .pass { notPassed.append(raw.id) }
             current = nil
           case "error":
@@ -95,8 +103,9 @@ struct HarnessSession {
           default:
             break
           }
-        })
-      outputs.append(outcome.output.text)
+        },
+        onOutput: { splitter.append($0) })
+      splitter.finish()
 
       if sawEnd || harnessError != nil { break }
       guard let checks = manifest else {
@@ -110,6 +119,8 @@ struct HarnessSession {
       }
       let entry = checks[index]
       let runOver = clock.now >= runDeadline
+      let checkOutput = splitter.output(of: entry.id)
+      var result: CheckResult
       switch outcome.termination {
       case .timedOut:
         let limit = runOver ? limits.runSeconds : (entry.timeLimit ?? limits.checkSeconds)
@@ -117,15 +128,18 @@ struct HarnessSession {
           runOver
           ? "the run went over its \(Self.seconds(limit)) limit during this check"
           : "did not finish within \(Self.seconds(limit)) (an infinite loop, or a loop whose condition never changes?)"
-        results[entry.id] = Self.result(entry, status: .timeout, message: message)
+        result = Self.result(entry, status: .timeout, message: message)
       case .signaled(let signal):
-        results[entry.id] = Self.result(
-          entry, status: .crash, message: Self.describeCrash(signal: signal, output: outcome.output.text))
+        result = Self.result(entry, status: .crash, message: Self.describeCrash(signal: signal, output: checkOutput))
       case .exited(let status):
-        results[entry.id] = Self.result(
-          entry, status: .crash,
-          message: "the program exited (status \(status)) during this check; does the code call exit()?")
+        let message =
+          status == 70
+          ? "the results channel was closed during this check (does the code close file descriptors?)"
+          : "the program exited (status \(status)) during this check; does the code call exit()?"
+        result = Self.result(entry, status: .crash, message: message)
       }
+      result.durationMs = (clock.now - running.started).seconds * 1000
+      results[entry.id] = result
       notPassed.append(entry.id)
       start = index + 1
       if runOver {
@@ -136,9 +150,10 @@ struct HarnessSession {
         break
       }
       if start >= checks.count { break }
-      outputs.append("── the program was restarted after '\(entry.id)' did not finish ──\n")
+      splitter.restart(note: "── the program was restarted after '\(entry.id)' did not finish ──\n")
     }
-    return Outcome(manifest: manifest, results: results, output: outputs.joined(), error: harnessError)
+    for (id, _) in results { results[id]?.output = splitter.output(of: id) }
+    return Outcome(manifest: manifest, results: results, output: splitter.whole.text, error: harnessError)
   }
 
   static func result(
@@ -147,7 +162,7 @@ struct HarnessSession {
     CheckResult(
       id: entry.id, title: entry.title, status: status, points: status == .pass ? entry.points : 0,
       maxPoints: entry.points, message: message, hint: status == .pass ? nil : entry.hint,
-      metrics: metrics.mapValues(\.value))
+      metrics: metrics.mapValues(\.value), output: "", durationMs: 0)
   }
 
   /// `<nonce> <kind> <payload>`; lines with another nonce (anything the learner wrote) are ignored.
@@ -167,23 +182,35 @@ struct HarnessSession {
     value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
   }
 
+  /// What a crash means, in the learner's terms: the runtime's own "Fatal error" line when there is
+  /// one, else what the signal usually means; always the signal's name.
   static func describeCrash(signal: Int32, output: String) -> String {
-    let fatal = output.split(separator: "\n").last { $0.contains("Fatal error") || $0.contains("fatal error") }
+    let name = signalNames[signal] ?? "signal \(signal)"
+    if let fatal = output.split(separator: "\n").last(where: { $0.contains("Fatal error") }) {
+      let text = fatal.trimmingCharacters(in: .whitespaces)
+      let memory = text.contains("failed to allocate") ? " (the memory limit)" : ""
+      return "crashed: \(text)\(memory) [\(name)]"
+    }
     let what: String
     switch signal {
     case SIGILL, SIGTRAP:
-      what = "crashed with a Swift runtime trap (index out of range, unwrapping nil, integer overflow, precondition)"
-    case SIGABRT: what = "aborted (fatalError, a failed precondition, or the memory limit)"
-    case SIGSEGV: what = "crashed with a segmentation fault (often unbounded recursion overflowing the stack)"
+      what =
+        "crashed with a Swift runtime trap: integer overflow, index out of range, unwrapping nil or a failed precondition"
+    case SIGABRT: what = "aborted: fatalError, a failed precondition, or the memory limit"
+    case SIGSEGV: what = "crashed with a segmentation fault: often unbounded recursion overflowing the stack"
     case SIGBUS: what = "crashed with a bus error"
-    case SIGFPE: what = "crashed with an arithmetic error (integer division by zero?)"
+    case SIGFPE: what = "crashed with an arithmetic error: integer division by zero?"
     case SIGXCPU: what = "used up its CPU time limit"
-    case SIGKILL: what = "was killed (out of memory?)"
-    default: what = "was ended by signal \(signal)"
+    case SIGKILL: what = "was killed: out of memory?"
+    default: what = "was ended by a signal"
     }
-    if let fatal { return "\(what): \(fatal.trimmingCharacters(in: .whitespaces))" }
-    return what
+    return "\(what) [\(name)]"
   }
+
+  static let signalNames: [Int32: String] = [
+    SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE",
+    SIGXCPU: "SIGXCPU", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGPIPE: "SIGPIPE",
+  ]
 
   static func describeEarlyDeath(_ termination: Termination, limits: Limits) -> String {
     switch termination {

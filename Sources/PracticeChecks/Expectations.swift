@@ -16,9 +16,14 @@ public func expect(_ condition: Bool, _ message: @autoclosure () -> String) thro
 }
 
 /// Fails unless `got == expected`, showing both.
-public func expectEqual<T: Equatable>(_ got: T, _ expected: T, _ what: String? = nil) throws {
+///
+/// - Parameter diagnose: called with `got` when the check fails; a non-nil answer is shown as the
+///   likely cause (e.g. "off by one: did the loop skip the last element?").
+public func expectEqual<T: Equatable>(
+  _ got: T, _ expected: T, _ what: String? = nil, diagnose: ((T) -> String?)? = nil
+) throws {
   guard got != expected else { return }
-  throw CheckFailure(label(what) + "expected \(expected), got \(got)")
+  throw CheckFailure(label(what) + "expected \(expected), got \(got)" + cause(diagnose?(got)))
 }
 
 /// Fails unless `got` is within tolerance of `expected`:
@@ -26,33 +31,15 @@ public func expectEqual<T: Equatable>(_ got: T, _ expected: T, _ what: String? =
 ///
 /// With both tolerances zero the numbers must be equal. Infinities match only the same infinity; a
 /// NaN never matches (use `expect(x.isNaN, …)` when NaN is the answer).
+///
+/// - Parameter diagnose: called with `got` when the check fails; a non-nil answer is shown as the
+///   likely cause, e.g. `{ abs($0 - 1.5 * M_LN2) < 1e-9 ? "you computed nats, not bits" : nil }`.
 public func expectClose(
-  _ got: Double, _ expected: Double, absolute: Double = 0, relative: Double = 0, _ what: String? = nil
+  _ got: Double, _ expected: Double, absolute: Double = 0, relative: Double = 0, _ what: String? = nil,
+  diagnose: ((Double) -> String?)? = nil
 ) throws {
   if let problem = closeness(got, expected, absolute: absolute, relative: relative) {
-    throw CheckFailure(label(what) + problem)
-  }
-}
-
-/// Element-wise `expectClose` with a length check; the message names the worst element.
-public func expectAllClose(
-  _ got: [Double], _ expected: [Double], absolute: Double = 0, relative: Double = 0, _ what: String? = nil
-) throws {
-  guard got.count == expected.count else {
-    throw CheckFailure(label(what) + "expected \(expected.count) values, got \(got.count)")
-  }
-  var worst: (index: Int, excess: Double, problem: String)?
-  for index in got.indices {
-    guard let problem = closeness(got[index], expected[index], absolute: absolute, relative: relative) else {
-      continue
-    }
-    let allowed = max(absolute, relative * abs(expected[index]))
-    let difference = abs(got[index] - expected[index])
-    let excess = difference.isNaN ? .infinity : difference - allowed
-    if excess > (worst?.excess ?? -.infinity) { worst = (index, excess, problem) }
-  }
-  if let worst {
-    throw CheckFailure(label(what) + "at index \(worst.index): " + worst.problem)
+    throw CheckFailure(label(what) + problem + cause(diagnose?(got)))
   }
 }
 
@@ -79,7 +66,12 @@ func closeness(_ got: Double, _ expected: Double, absolute: Double, relative: Do
   return text + ")"
 }
 
-private func label(_ what: String?) -> String {
+func label(_ what: String?) -> String {
   guard let what, !what.isEmpty else { return "" }
   return what + ": "
+}
+
+func cause(_ diagnosis: String?) -> String {
+  guard let diagnosis, !diagnosis.isEmpty else { return "" }
+  return "\nlikely cause: " + diagnosis
 }

@@ -45,6 +45,7 @@ public enum Harness {
         emitResult(check, status: "skipped", message: "skipped because '\(blocker)' did not pass")
         continue
       }
+      markOutput(check.id)
       emit("begin", check.id)
       do {
         try check.body()
@@ -81,16 +82,30 @@ public enum Harness {
 
   static func emit(_ kind: String, _ payload: String) {
     guard channel >= 0 else { return }
-    let line = Array("\(nonce) \(kind) \(payload)\n".utf8)
+    // A failed write means the channel is gone (closed by learner code?): stop, so the run does not
+    // end with `end` and can never count as a pass.
+    if !writeAll(channel, Array("\(nonce) \(kind) \(payload)\n".utf8)) { exit(70) }
+  }
+
+  /// Marks in the output stream where a check's output starts, so the grader can show each check
+  /// the lines it printed. The marker carries the nonce; a forged one is shown as plain output.
+  static func markOutput(_ id: String) {
+    guard channel >= 0 else { return }
+    fflush(nil)
+    _ = writeAll(1, Array("\u{1F}\(nonce) begin \(id)\n".utf8))
+  }
+
+  static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
-    while offset < line.count {
-      let written = line[offset...].withUnsafeBytes { write(channel, $0.baseAddress, $0.count) }
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 {
         if errno == EINTR { continue }
-        exit(70)
+        return false
       }
       offset += written
     }
+    return true
   }
 
   static func manifestJSON(_ checks: [Check]) -> String {

@@ -28,7 +28,14 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     package var points: Double
     package var maxPoints: Double
     package var message: String
+    /// The author's hint, for a check that did not pass.
     package var hint: String?
+    /// What the learner's code printed during this check (capped: first and last 8 KiB).
+    package var output: String
+    /// Wall-clock time of the check.
+    package var durationMs: Double
+    /// Numbers the check reported (`report(name, value)`).
+    package var metrics: [String: Double]
   }
 
   init(exercise: String, report: GradeReport, maxScore: Double, courseVersion: String) {
@@ -39,7 +46,8 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     checks = report.checks.map {
       CheckDocument(
         id: $0.id, title: $0.title, status: $0.status.rawValue, points: $0.points, maxPoints: $0.maxPoints,
-        message: $0.message, hint: $0.hint)
+        message: $0.message, hint: $0.hint, output: $0.output, durationMs: ($0.durationMs * 10).rounded() / 10,
+        metrics: $0.metrics)
     }
     metrics = report.metrics
     toolchain = report.toolchain

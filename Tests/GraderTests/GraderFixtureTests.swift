@@ -19,6 +19,10 @@ struct GraderFixtureTests {
     var outputContains: [String]?
     var compilerContains: [String]?
     var metrics: [String: Double]?
+    var checkOutputContains: [String: String]?
+    var checkOutputExcludes: [String: String]?
+    /// An argument of a process the submission starts, which must not be running after the grade.
+    var noSurvivor: String?
   }
 
   static var names: [String] {
@@ -61,6 +65,16 @@ struct GraderFixtureTests {
       #expect(report.compilerOutput.contains(fragment), "'\(report.compilerOutput)' should contain '\(fragment)'")
     }
     if let metrics = expected.metrics { #expect(report.metrics == metrics) }
+    for (id, fragment) in expected.checkOutputContains ?? [:] {
+      let output = report.checks.first { $0.id == id }?.output ?? ""
+      #expect(output.contains(fragment), "\(id) printed '\(output)', which should contain '\(fragment)'")
+    }
+    for (id, fragment) in expected.checkOutputExcludes ?? [:] {
+      #expect(report.checks.first { $0.id == id }?.output.contains(fragment) == false)
+    }
+    if let argument = expected.noSurvivor {
+      #expect(processesWithArgument(argument).isEmpty, "a process started by the submission outlived the grade")
+    }
     // Points are earned only by passing checks.
     for check in report.checks {
       #expect(check.points == (check.status == .pass ? check.maxPoints : 0))
@@ -105,4 +119,15 @@ func makeGrader() throws -> Grader {
 
 func source(_ url: URL, display: String) throws -> SourceFile {
   SourceFile(name: url.lastPathComponent, displayPath: display, contents: Array(try Data(contentsOf: url)))
+}
+
+/// Pids of running processes with `argument` among their command-line arguments.
+func processesWithArgument(_ argument: String) -> [String] {
+  let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+  return entries.filter { entry in
+    guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
+      return false
+    }
+    return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == argument }
+  }
 }

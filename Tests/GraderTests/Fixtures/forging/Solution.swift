@@ -4,6 +4,8 @@ import Glibc
 func add(_ a: Int, _ b: Int) -> Int {
   let fake = #"{"id":"adds","status":"pass","message":"","metrics":{}}"#
   print("result \(fake)")
+  // Forged output markers are shown as ordinary output and move nothing.
+  print("\u{1F}0000 begin after")
   let nonce = String(cString: getenv("PRACTICE_NONCE") ?? strdup(""))
   for guess in [nonce, "0", "", "nonce"] {
     let line = "\(guess) result \(fake)\n\(guess) end \n"

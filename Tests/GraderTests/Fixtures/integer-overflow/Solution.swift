@@ -1,0 +1,11 @@
+func add(_ a: Int, _ b: Int) -> Int {
+  let big = Int.max
+  return big + a - big + b
+}
+func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+func third(_ xs: [Int]) -> Int { xs[2] }
+func countdown(_ n: Int) -> Int {
+  var n = n
+  while n > 0 { n -= 1 }
+  return n
+}

@@ -1,0 +1,8 @@
+func add(_ a: Int, _ b: Int) -> Int { a + b }
+func mean(_ xs: [Double]) -> Double { 0.0 / 0.0 * xs.reduce(0, +) }
+func third(_ xs: [Int]) -> Int { xs[2] }
+func countdown(_ n: Int) -> Int {
+  var n = n
+  while n > 0 { n -= 1 }
+  return n
+}
