@@ -38,6 +38,11 @@ public struct Check {
     self.timeLimit = timeLimit
     self.body = body
   }
+
+  /// Runs the check's body outside the grader (e.g. from an XCTest); throws `CheckFailure` on failure.
+  public func run() throws {
+    try body()
+  }
 }
 
 /// The checks of one exercise, in the order they run.

@@ -138,6 +138,36 @@ struct EndToEndTests {
     #expect(!result.stdout.contains("\u{1B}["), "NO_COLOR is honoured")
   }
 
+  @Test("a classic bug is diagnosed, and each check reports its output and duration")
+  func diagnosis() throws {
+    let parent = try TemporaryDirectory()
+    try practice(["init", "ws"], in: parent.url)
+    let workspace = parent.url.appendingPathComponent("ws")
+    try practice(["start", "entropy"], in: workspace)
+    try """
+    import Foundation
+
+    func entropy(_ p: [Double], base: Double = 2) -> Double {
+      print("computing entropy of", p)
+      return -p.filter { $0 > 0 }.reduce(0) { $0 + $1 * log($1) }
+    }
+
+    """.write(
+      to: workspace.appendingPathComponent("Exercises/information-theory/entropy/Entropy.swift"), atomically: true,
+      encoding: .utf8)
+    let result = try practice(["grade", "--json"], in: workspace)
+    #expect(result.status == 1)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let checks = try #require(json["checks"] as? [[String: Any]])
+    let first = try #require(checks.first)
+    #expect(first["id"] as? String == "half-quarter-quarter")
+    #expect((first["message"] as? String)?.contains("likely cause: this is the entropy in nats") == true)
+    #expect(first["output"] as? String == "computing entropy of [0.5, 0.25, 0.25]\n")
+    #expect(first["durationMs"] is Double || first["durationMs"] is Int)
+    #expect(first["hint"] is String)
+    #expect(json["metrics"] is [String: Any])
+  }
+
   @Test("a compile error is shown with the learner's path and recorded")
   func compileError() throws {
     let parent = try TemporaryDirectory()

@@ -7,10 +7,12 @@ import PracticeChecks
 let checks = CheckSuite {
   Check(
     "half-quarter-quarter", "H(½, ¼, ¼) is 1.5 bits", points: 1,
-    hint: "If you got 1.0397…, you computed nats: Swift's log is the natural log. Use log2, or divide by log(base)."
+    hint: "H(p) = −Σ p·log₂(p). Use log2, or divide the natural log by log(base)."
   ) {
-    // By hand: ½·1 + ¼·2 + ¼·2 = 1.5.
-    try expectClose(entropy([0.5, 0.25, 0.25]), 1.5, absolute: 1e-12, "entropy([0.5, 0.25, 0.25])")
+    // By hand: ½·1 + ¼·2 + ¼·2 = 1.5. In nats it is 1.5·ln 2 = 1.0397207708399179 (numpy).
+    try expectClose(entropy([0.5, 0.25, 0.25]), 1.5, absolute: 1e-12, "entropy([0.5, 0.25, 0.25])") { got in
+      abs(got - 1.0397207708399179) < 1e-9 ? "this is the entropy in nats: Swift's log is the natural log" : nil
+    }
   }
   Check("uniform-8", "a uniform distribution over 8 outcomes has log₂ 8 = 3 bits", points: 1) {
     // By hand: log2(8) = 3.

@@ -7,10 +7,12 @@ import PracticeChecks
 let checks = CheckSuite {
   Check(
     "coin", "D((½,½) ‖ (0.9,0.1)) is about 0.737 bits", points: 2,
-    hint: "D(p‖q) = Σ p·log2(p/q). If you got 0.531, you swapped p and q."
+    hint: "D(p‖q) = Σ p·log2(p/q), weighted by p."
   ) {
-    // numpy: D([.5,.5], [.9,.1]) = 0.7369655941662062
-    try expectClose(klDivergence([0.5, 0.5], [0.9, 0.1]), 0.7369655941662062, absolute: 1e-12, "klDivergence(p, q)")
+    // numpy: D([.5,.5], [.9,.1]) = 0.7369655941662062; the reverse D(q‖p) = 0.5310044064107188.
+    try expectClose(klDivergence([0.5, 0.5], [0.9, 0.1]), 0.7369655941662062, absolute: 1e-12, "klDivergence(p, q)") {
+      abs($0 - 0.5310044064107188) < 1e-9 ? "this is D(q‖p): the weights must come from the first argument, p" : nil
+    }
   }
   Check(
     "asymmetric", "D((0.9,0.1) ‖ (½,½)) is about 0.531 bits: KL is not symmetric", points: 1, dependsOn: ["coin"]
