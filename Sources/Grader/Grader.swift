@@ -51,7 +51,7 @@ package struct Grader: Sendable {
     // Runtime messages name files as `Submission/<name>`: show the paths the learner knows.
     let paths = (request.sources + [request.checks]).map { ("Submission/\($0.name):", "\($0.displayPath):") }
     func learnerPaths(_ text: String) -> String {
-      paths.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+      paths.reduce(Self.withoutStackTraces(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
     report.programOutput = learnerPaths(outcome.output)
     guard let manifest = outcome.manifest else {
@@ -159,6 +159,24 @@ package struct Grader: Sendable {
     }
     prune(programs)
     return Build(program: program, diagnostics: diagnostics, reused: false)
+  }
+
+  /// Removes the runtime's "Current stack trace:" blocks (frame addresses of the learner's program,
+  /// noise next to the "Fatal error" line that says what happened).
+  static func withoutStackTraces(_ text: String) -> String {
+    guard text.contains("Current stack trace:") else { return text }
+    var kept: [Substring] = []
+    var inTrace = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line == "Current stack trace:" {
+        inTrace = true
+        continue
+      }
+      if inTrace, let first = line.first, first.isNumber, line.contains(" 0x") { continue }
+      inTrace = false
+      kept.append(line)
+    }
+    return kept.joined(separator: "\n")
   }
 
   /// The learner's program gets a small, explicit environment, not the tool's.

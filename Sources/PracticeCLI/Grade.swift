@@ -51,7 +51,7 @@ struct GradeRendering {
     default:
       renderChecks(document)
     }
-    if document.status != "passed" && document.status != "compileError" {
+    if document.status == "error" {
       let output = outcome.programOutput.trimmingCharacters(in: .whitespacesAndNewlines)
       if !output.isEmpty {
         terminal.print()
@@ -90,6 +90,14 @@ struct GradeRendering {
       terminal.print(indent(terminal.styled(label, .red) + check.message, by: 6))
       if let hint = check.hint, check.status != "skipped" {
         terminal.print(indent(terminal.styled("hint: ", .yellow) + hint, by: 6))
+      }
+      let printed = check.output.split(separator: "\n", omittingEmptySubsequences: false)
+        .map(String.init).reversed().drop { $0.isEmpty }.reversed()
+      if !printed.isEmpty {
+        let shown = printed.suffix(6)
+        let more = printed.count > shown.count ? " (last \(shown.count) of \(printed.count) lines)" : ""
+        terminal.print(indent(terminal.styled("printed\(more):", .dim), by: 6))
+        terminal.print(indent(shown.joined(separator: "\n"), by: 8))
       }
     }
   }

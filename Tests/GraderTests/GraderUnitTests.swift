@@ -48,3 +48,21 @@ struct GraderUnitTests {
     }
   }
 }
+
+@Suite("Crash output")
+struct CrashOutputTests {
+  @Test("the runtime's stack trace is removed, the fatal error line and the learner's prints kept")
+  func stackTrace() {
+    let output = """
+      reading index 5
+      Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+      Current stack trace:
+      0    libswiftCore.so                    0x00007f8fe6b5f130 swift_reportError + 33
+      1    program                            0x00005563c109f4d3 <unavailable> + 17619
+      after
+      """
+    #expect(
+      Grader.withoutStackTraces(output)
+        == "reading index 5\nSwift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\nafter")
+  }
+}
