@@ -91,6 +91,18 @@ struct GraderFixtureTests {
     #expect(report.programOutput.utf8.count < 80 * 1024)
   }
 
+  @Test("an exercise can ask for an optimised build of the learner's code")
+  func optimised() throws {
+    let folder = Self.fixtures.appendingPathComponent("passing")
+    let report = try makeGrader().grade(
+      GradeRequest(
+        sources: [try source(folder.appendingPathComponent("Solution.swift"), display: "Solution.swift")],
+        checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"),
+        optimize: true))
+    #expect(report.status == .passed)
+    #expect(report.score == 7)
+  }
+
   @Test("an identical submission reuses the program it built before")
   func reusesBuild() throws {
     let grader = try makeGrader()
