@@ -166,19 +166,24 @@ struct ChildProcess {
   static func killProcesses(carrying marker: String) {
     let needle = Array((marker + "\0").utf8)
     let own = getpid()
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
-    var killed: [pid_t] = []
-    for entry in entries {
-      guard let pid = pid_t(entry), pid != own, pid > 1, let bytes = readSmallFile("/proc/\(entry)/environ") else {
-        continue
+    // Scan until a pass finds nothing (at most a few passes): a process caught mid-exec, or started
+    // by one being killed, is found by the next pass.
+    for _ in 0..<4 {
+      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+      var killed: [pid_t] = []
+      for entry in entries {
+        guard let pid = pid_t(entry), pid != own, pid > 1, let bytes = readSmallFile("/proc/\(entry)/environ") else {
+          continue
+        }
+        if bytes.count >= needle.count && contains(bytes, needle) && isRunning(pid) {
+          kill(pid, SIGKILL)
+          killed.append(pid)
+        }
       }
-      if bytes.count >= needle.count && contains(bytes, needle) {
-        kill(pid, SIGKILL)
-        killed.append(pid)
-      }
+      if killed.isEmpty { return }
+      // SIGKILL is delivered asynchronously: wait (up to a second) until they are gone or zombies.
+      for _ in 0..<200 where killed.contains(where: isRunning) { usleep(5000) }
     }
-    // SIGKILL is delivered asynchronously: wait (up to a second) until they are gone or zombies.
-    for _ in 0..<200 where killed.contains(where: isRunning) { usleep(5000) }
   }
 
   /// True while the process exists and is not a zombie.

@@ -66,3 +66,31 @@ struct CrashOutputTests {
         == "reading index 5\nSwift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\nafter")
   }
 }
+
+@Suite("Process cleanup")
+struct ProcessCleanupTests {
+  @Test("processes carrying the run's marker are killed, whatever their process group")
+  func killsMarked() throws {
+    let marker = "PRACTICE_RUN=test-\(UInt64.random(in: 0...UInt64.max))"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    process.arguments = ["613.5"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["PRACTICE_RUN"] = String(marker.dropFirst("PRACTICE_RUN=".count))
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let other = Process()
+    other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    other.arguments = ["613.75"]
+    other.standardOutput = FileHandle.nullDevice
+    other.standardError = FileHandle.nullDevice
+    try other.run()
+    defer { kill(other.processIdentifier, SIGKILL) }
+    #expect(ChildProcess.isRunning(process.processIdentifier))
+    ChildProcess.killProcesses(carrying: marker)
+    #expect(!ChildProcess.isRunning(process.processIdentifier))
+    #expect(ChildProcess.isRunning(other.processIdentifier), "an unmarked process is left alone")
+  }
+}
