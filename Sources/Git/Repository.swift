@@ -51,6 +51,11 @@ package final class Repository {
     return try Repository(owning: pointer, path: url, from: "git_repository_init_ext")
   }
 
+  /// The `.git` folder.
+  package var gitDirectory: URL {
+    URL(fileURLWithPath: String(cString: git_repository_path(pointer)), isDirectory: true)
+  }
+
   // MARK: References
 
   /// The commit a reference points to (following symbolic references), or nil if it does not exist.
@@ -60,6 +65,16 @@ package final class Repository {
     if code == GIT_ENOTFOUND.rawValue { return nil }
     try gitCheck(code, "git_reference_name_to_id")
     return ObjectID(oid)
+  }
+
+  /// Deletes a reference if it exists.
+  package func deleteReference(_ name: String) throws(GitError) {
+    var ref: OpaquePointer?
+    let code = git_reference_lookup(&ref, pointer, name)
+    if code == GIT_ENOTFOUND.rawValue { return }
+    try gitCheck(code, "git_reference_lookup")
+    defer { git_reference_free(ref) }
+    try gitCheck(git_reference_delete(ref), "git_reference_delete")
   }
 
   /// The raw content of HEAD's target name (e.g. `refs/heads/main`), nil when HEAD is detached.

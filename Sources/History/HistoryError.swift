@@ -2,10 +2,12 @@ import Foundation
 import Git
 
 /// Errors of the attempt history.
-package enum HistoryError: Error, LocalizedError {
+package enum HistoryError: Error, LocalizedError, Equatable {
   case repository(String, GitError)
   case git(GitError)
   case contention(String)
+  case nothingToPush
+  case diverged(local: Int, remote: Int)
 
   package var errorDescription: String? {
     switch self {
@@ -15,6 +17,12 @@ package enum HistoryError: Error, LocalizedError {
       return "git: \(error.localizedDescription)"
     case .contention(let branch):
       return "could not update \(branch): other writers kept moving it; try again"
+    case .nothingToPush:
+      return "there are no attempts to push yet"
+    case .diverged(let local, let remote):
+      return "your attempts and the remote's have diverged (\(local) here, \(remote) there, with different latest "
+        + "attempts); nothing was changed. Grade on one machine at a time, or keep each machine's history in its own "
+        + "repository"
     }
   }
 }

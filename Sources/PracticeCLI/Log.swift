@@ -4,7 +4,7 @@ import PracticeKit
 
 struct Log: PracticeCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Your attempts, newest first, with score and date (from git).")
+    abstract: "Your attempts, newest first, with score, date, metrics and their trends (from git).")
 
   @Argument(help: "Only the attempts of this exercise.")
   var exercise: String?
@@ -19,6 +19,7 @@ struct Log: PracticeCommand {
     var score: Double
     var maxScore: Double
     var date: Date
+    var metrics: [String: Double]
   }
 
   func execute(_ terminal: Terminal) throws {
@@ -30,7 +31,7 @@ struct Log: PracticeCommand {
         attempts.map {
           Entry(
             attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore,
-            date: $0.date)
+            date: $0.date, metrics: $0.metrics)
         })
       return
     }
@@ -39,12 +40,49 @@ struct Log: PracticeCommand {
       return
     }
     let width = attempts.map(\.exercise.count).max() ?? 20
+    var lines: [String] = []
     for attempt in attempts {
       let score = "\(points(attempt.score))/\(points(attempt.maxScore))"
-      let status = attempt.status == "passed" ? terminal.styled(attempt.status, .green) : attempt.status
-      terminal.print(
+      let status =
+        attempt.status == "passed" ? terminal.styled(pad(attempt.status, 13), .green) : pad(attempt.status, 13)
+      let shown = attempt.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.6g", $0.value))" }
+      lines.append(
         terminal.styled(String(attempt.id.prefix(10)), .yellow) + "  \(shortDate(attempt.date))  "
-          + "\(pad(attempt.exercise, width + 2))\(pad(score, 8))\(status)")
+          + "\(pad(attempt.exercise, width + 2))\(pad(score, 8))\(status)" + shown.joined(separator: " "))
+    }
+    terminal.print(lines.joined(separator: "\n"))
+    terminal.print()
+    terminal.print(terminal.styled("trends (oldest → newest)", .dim))
+    var order: [String] = []
+    for attempt in attempts where !order.contains(attempt.exercise) { order.append(attempt.exercise) }
+    for name in order {
+      let series = attempts.filter { $0.exercise == name }.reversed()
+      let scores = series.map { $0.maxScore > 0 ? $0.score / $0.maxScore : 0 }
+      let best = series.map(\.score).max() ?? 0
+      terminal.print(
+        "  \(pad(name, width + 2))score \(sparkline(scores, low: 0, high: 1))  "
+          + "(\(series.count) attempts, best \(points(best))/\(points(series.first?.maxScore ?? 0)))")
+      let names = Set(series.flatMap { $0.metrics.keys }).sorted()
+      for metric in names {
+        let values = series.compactMap { $0.metrics[metric] }
+        guard let last = values.last else { continue }
+        terminal.print(
+          "  \(pad("", width + 2))\(metric) \(sparkline(values))  (latest \(String(format: "%.6g", last)))")
+      }
     }
   }
+}
+
+/// `▁▃▅█` for the last 40 values, scaled between `low` and `high` (default: their range).
+func sparkline(_ values: [Double], low: Double? = nil, high: Double? = nil) -> String {
+  let blocks = Array("▁▂▃▄▅▆▇█")
+  let shown = values.suffix(40).filter(\.isFinite)
+  guard let minimum = low ?? shown.min(), let maximum = high ?? shown.max() else { return "" }
+  let span = maximum - minimum
+  return String(
+    shown.map { value in
+      guard span > 0 else { return blocks[blocks.count / 2] }
+      let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
+      return blocks[min(blocks.count - 1, max(0, level))]
+    })
 }

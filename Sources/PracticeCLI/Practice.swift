@@ -12,7 +12,10 @@ public struct Practice: ParsableCommand {
       `practice grade`. Every grade is a commit on the branch practice/attempts.
       """,
     version: "0.1.0",
-    subcommands: [Status.self, Init.self, List.self, Start.self, Grade.self, Log.self, Verify.self],
+    subcommands: [
+      Status.self, Init.self, List.self, Start.self, Grade.self, Log.self, Show.self, Diff.self, Rerun.self,
+      Restore.self, Reset.self, Push.self, Pull.self, Verify.self,
+    ],
     defaultSubcommand: Status.self
   )
 

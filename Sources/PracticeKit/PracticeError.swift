@@ -16,6 +16,9 @@ package enum PracticeError: Error, LocalizedError {
   case missingFile(exercise: String, path: String)
   case io(String)
   case nothingLeft
+  case noAttempts(String?)
+  case badAttempt(String, String)
+  case noRemote
 
   package var errorDescription: String? {
     switch self {
@@ -42,6 +45,13 @@ package enum PracticeError: Error, LocalizedError {
       return message
     case .nothingLeft:
       return "every exercise of the course is passed; name one to work on it again"
+    case .noAttempts(let exercise):
+      return exercise.map { "no attempts at \($0) yet; `practice grade \($0)` records one" }
+        ?? "no attempts yet; `practice grade` records one"
+    case .badAttempt(let spec, let problem):
+      return "cannot use '\(spec)' as an attempt: \(problem)"
+    case .noRemote:
+      return "no remote given and none named 'origin'; name one: a remote, a URL or a path to a repository"
     }
   }
 }

@@ -70,12 +70,15 @@ extension Workspace {
     for (name, value) in report.metrics.sorted(by: { $0.key < $1.key }) {
       trailers.append(("Metric-\(name)", "\(value)"))
     }
-    let resultsPath = ".practice/results/\(exercise.key).json"
+    let resultsPath = AttemptStore.resultsPath(exercise.key)
     let record = AttemptRecord(
       exercise: exercise.key, score: report.score, maxScore: maxScore, status: report.status.rawValue,
       summaryLines: Self.summaryLines(report), extraTrailers: trailers, exerciseFolder: exercise.workspaceFolder,
       files: sources.map { TreeFile(path: $0.displayPath, contents: $0.contents) }
-        + [TreeFile(path: resultsPath, contents: Array(try Self.encode(document)))])
+        + [
+          TreeFile(path: resultsPath, contents: Array(try Self.encode(document))),
+          TreeFile(path: AttemptStore.checksPath(exercise.key), contents: checks.contents),
+        ])
     let now = Date()
     let attempt: ObjectID
     do {
@@ -94,15 +97,16 @@ extension Workspace {
   }
 
   /// Grades files without recording anything (used by `verify`).
-  package static func run(_ exercise: Exercise, sources: [SourceFile], grader: Grader) throws(PracticeError)
-    -> GradeReport
-  {
+  package static func run(
+    _ exercise: Exercise, sources: [SourceFile], checks: SourceFile? = nil, grader: Grader
+  ) throws(PracticeError) -> GradeReport {
     var limits = Limits()
     if let value = exercise.limits.checkSeconds { limits.checkSeconds = value }
     if let value = exercise.limits.runSeconds { limits.runSeconds = value }
     if let value = exercise.limits.memoryMegabytes { limits.memoryMegabytes = value }
-    let request = GradeRequest(
-      sources: sources, checks: try checksSource(exercise), limits: limits, optimize: exercise.optimize)
+    let checksFile: SourceFile
+    if let checks { checksFile = checks } else { checksFile = try checksSource(exercise) }
+    let request = GradeRequest(sources: sources, checks: checksFile, limits: limits, optimize: exercise.optimize)
     do {
       return try grader.grade(request)
     } catch {

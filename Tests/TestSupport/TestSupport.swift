@@ -129,3 +129,43 @@ public let testEnvironment: [String: String] = {
   environment["XDG_CACHE_HOME"] = sharedTestCache.path
   return environment
 }()
+
+/// A background server for a test (e.g. `git daemon`), started with posix_spawn in its own process
+/// group with a clean signal mask and default signal handling. (A child of Foundation's `Process`
+/// inherits the test runner's blocked signals, so a daemon would never reap its own children.)
+/// Stopping it kills the whole group.
+public final class BackgroundServer: @unchecked Sendable {
+  public let pid: pid_t
+
+  public init(_ arguments: [String]) throws {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var child: pid_t = 0
+    let error = posix_spawnp(&child, arguments[0], &actions, &attributes, &argv, environ)
+    guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+    pid = child
+  }
+
+  deinit {
+    kill(-pid, SIGKILL)
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import PracticeKit
+
+struct Restore: PracticeCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Bring back the code of an old attempt; your current code is recorded first.")
+
+  @Argument(help: "The attempt (EXERCISE~N, a commit id prefix, last).")
+  var attempt: String
+
+  func execute(_ terminal: Terminal) throws {
+    let workspace = try openWorkspace()
+    let outcome = try workspace.restore(attempt)
+    report(outcome, terminal, action: "Restored")
+  }
+}
+
+struct Reset: PracticeCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Put an exercise's scaffold back; your current code is recorded first.")
+
+  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  var exercise: String
+
+  func execute(_ terminal: Terminal) throws {
+    let workspace = try openWorkspace()
+    let outcome = try workspace.reset(try workspace.exercise(named: exercise))
+    report(outcome, terminal, action: "Reset")
+  }
+}
+
+private func report(_ outcome: RestoreOutcome, _ terminal: Terminal, action: String) {
+  if let snapshot = outcome.snapshot {
+    terminal.print(
+      "Your previous code is kept as snapshot \(snapshot.prefix(10)) (`practice restore \(snapshot.prefix(10))`).")
+  }
+  terminal.print("\(action) \(outcome.exercise.key):")
+  for file in outcome.files { terminal.print("  \(file)") }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PracticeKit
+
+struct Show: PracticeCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "One attempt: its results, metrics, toolchain, course version, checks digest and code.",
+    discussion:
+      "ATTEMPT is `last`, an exercise (its latest attempt), EXERCISE~N (N attempts back) or a commit id prefix.")
+
+  @Argument(help: "The attempt to show.")
+  var attempt: String = "last"
+
+  @Flag(help: "Print the stored results JSON and the code as one JSON object.")
+  var json = false
+
+  struct ShowJSON: Encodable {
+    var attempt: String
+    var date: Date
+    var trailers: [String: String]
+    var results: GradeDocument?
+    var files: [String: String]
+  }
+
+  func execute(_ terminal: Terminal) throws {
+    let workspace = try openWorkspace()
+    let shown = try workspace.show(attempt)
+    let details = shown.details
+    if json {
+      try terminal.printJSON(
+        ShowJSON(
+          attempt: details.id, date: details.date, trailers: details.trailers, results: shown.results,
+          files: Dictionary(
+            uniqueKeysWithValues: details.files.map { ($0.name, String(decoding: $0.contents, as: UTF8.self)) })))
+      return
+    }
+    let subject = details.message.split(separator: "\n").first.map(String.init) ?? ""
+    terminal.print(terminal.styled("attempt \(details.id)", .yellow))
+    terminal.print(terminal.styled(subject, .bold) + "  " + terminal.styled(shortDate(details.date), .dim))
+    terminal.print()
+    for key in ["Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Reason"] {
+      if let value = details.trailers[key] { terminal.print("  \(pad(key + ":", 15))\(value)") }
+    }
+    for (key, value) in details.trailers.sorted(by: { $0.key < $1.key }) where key.hasPrefix("Metric-") {
+      terminal.print("  \(pad(String(key.dropFirst(7)) + ":", 15))\(value)")
+    }
+    if let results = shown.results {
+      terminal.print()
+      GradeRendering(terminal: terminal).renderChecks(results)
+      if let compiler = results.compilerOutput, results.status == "compileError" {
+        terminal.print(compiler)
+      }
+    }
+    for file in details.files {
+      terminal.print()
+      terminal.print(terminal.styled("── \(file.name) ──", .bold))
+      terminal.print(String(decoding: file.contents, as: UTF8.self).trimmingCharacters(in: .newlines))
+    }
+  }
+}

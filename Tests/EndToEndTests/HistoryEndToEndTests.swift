@@ -1,0 +1,170 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The history commands through the built binary, and the history's guarantees under concurrency
+/// and `kill -9`.
+@Suite("practice history, end to end")
+struct HistoryEndToEndTests {
+  @discardableResult
+  func practice(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    try runCommand(
+      EndToEndTests.binary, arguments, in: directory,
+      environment: ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"])
+  }
+
+  /// A workspace with the entropy exercise started.
+  func entropyWorkspace() throws -> (TemporaryDirectory, URL, URL) {
+    let parent = try TemporaryDirectory()
+    try practice(["init", "ws"], in: parent.url)
+    let workspace = parent.url.appendingPathComponent("ws")
+    try practice(["start", "entropy"], in: workspace)
+    return (parent, workspace, workspace.appendingPathComponent("Exercises/information-theory/entropy/Entropy.swift"))
+  }
+
+  var solution: URL {
+    repositoryRoot.appendingPathComponent("Curriculum/information-theory/entropy/Solution/Entropy.swift")
+  }
+
+  func attemptIDs(_ workspace: URL) throws -> [String] {
+    let result = try git(["rev-list", "practice/attempts"], in: workspace)
+    return result.status == 0 ? result.stdout.split(separator: "\n").map(String.init) : []
+  }
+
+  @Test("show, diff, rerun, restore and reset")
+  func commands() throws {
+    let (parent, workspace, file) = try entropyWorkspace()
+    _ = parent
+    try practice(["grade"], in: workspace)
+    try Data(contentsOf: solution).write(to: file)
+    try practice(["grade"], in: workspace)
+
+    let show = try practice(["show", "entropy~1"], in: workspace)
+    #expect(show.status == 0, "\(show.stderr)")
+    #expect(show.stdout.contains("Score:         1/8"))
+    #expect(show.stdout.contains("Checks-Digest: git-blob:"))
+    #expect(show.stdout.contains("Toolchain:     swift-"))
+    #expect(show.stdout.contains("── Entropy.swift ──") && show.stdout.contains("TODO"))
+
+    let diff = try practice(["diff", "entropy~1", "last"], in: workspace)
+    #expect(diff.stdout.contains("score: 1 → 8"))
+    #expect(diff.stdout.contains("fixed  half-quarter-quarter: fail → pass"))
+    #expect(diff.stdout.contains("-  return 0"))
+
+    let rerun = try practice(["rerun", "entropy~1"], in: workspace)
+    #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
+    #expect(rerun.stdout.contains("Reproduced"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == (try String(contentsOf: solution, encoding: .utf8)))
+
+    // Restore the failing attempt: the current (passing, unchanged since graded) code is already in
+    // git, so no snapshot is needed; then edit, and restore again: now a snapshot keeps the edit.
+    let restore = try practice(["restore", "entropy~1"], in: workspace)
+    #expect(restore.status == 0, "\(restore.stderr)")
+    #expect(!restore.stdout.contains("snapshot"))
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("TODO"))
+    try "// my unsaved idea\n".write(to: file, atomically: true, encoding: .utf8)
+    let again = try practice(["restore", "last"], in: workspace)
+    #expect(again.stdout.contains("kept as snapshot"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == (try String(contentsOf: solution, encoding: .utf8)))
+    let kept = try git(["show", "practice/attempts:Exercises/information-theory/entropy/Entropy.swift"], in: workspace)
+    #expect(kept.stdout == "// my unsaved idea\n")
+
+    let reset = try practice(["reset", "entropy"], in: workspace)
+    #expect(reset.status == 0)
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("TODO"))
+    // Snapshots are not attempts: the log still shows two.
+    let log = try practice(["log", "--json"], in: workspace)
+    #expect(log.stdout.components(separatedBy: "\"attempt\"").count - 1 == 2)
+    #expect(try git(["fsck", "--strict"], in: workspace).status == 0)
+
+    let bad = try practice(["show", "entropy~9"], in: workspace)
+    #expect(bad.status == 2 && bad.stderr.contains("has only 2 attempts"))
+  }
+
+  @Test("two processes grading at once: 2 × 50 attempts, all kept, linear history")
+  func concurrentGrades() throws {
+    let (parent, workspace, file) = try entropyWorkspace()
+    _ = parent
+    try Data(contentsOf: solution).write(to: file)
+    try practice(["grade"], in: workspace)  // builds the program once
+    let group = DispatchGroup()
+    for _ in 0..<2 {
+      group.enter()
+      DispatchQueue.global().async {
+        for _ in 0..<50 { _ = try? self.practice(["grade"], in: workspace) }
+        group.leave()
+      }
+    }
+    group.wait()
+    #expect(try attemptIDs(workspace).count == 101)
+    #expect(try git(["rev-list", "--merges", "--count", "practice/attempts"], in: workspace).stdout == "0\n")
+    #expect(try git(["fsck", "--strict"], in: workspace).status == 0)
+    let progress = try git(["show", "practice/attempts:.practice/progress.json"], in: workspace).stdout
+    #expect(progress.contains("\"attempts\" : 101"))
+  }
+
+  @Test("kill -9 at random moments never corrupts the repository nor loses an attempt")
+  func killedGrades() throws {
+    let (parent, workspace, file) = try entropyWorkspace()
+    _ = parent
+    let original = try String(contentsOf: solution, encoding: .utf8)
+    var generator = SystemRandomNumberGenerator()
+    var known: Set<String> = []
+    for round in 0..<30 {
+      // Every third round changes the code, so kills land in compiling, running and recording.
+      if round % 3 == 0 { try (original + "// round \(round)\n").write(to: file, atomically: true, encoding: .utf8) }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+      process.arguments = ["grade"]
+      process.currentDirectoryURL = workspace
+      var environment = ProcessInfo.processInfo.environment
+      environment["XDG_CACHE_HOME"] = sharedTestCache.path
+      process.environment = environment
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 0...300_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let ids = Set(try attemptIDs(workspace))
+      #expect(ids.isSuperset(of: known), "an attempt was lost in round \(round)")
+      known = ids
+      let fsck = try git(["fsck", "--strict"], in: workspace)
+      #expect(fsck.status == 0, "round \(round): \(fsck.stderr)")
+    }
+    // The repository still takes attempts.
+    let after = try practice(["grade"], in: workspace)
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(try attemptIDs(workspace).count == known.count + 1)
+  }
+
+  @Test("a workspace that is the learner's own repository, with a detached HEAD, keeps working")
+  func learnersOwnRepository() throws {
+    let (parent, workspace, file) = try entropyWorkspace()
+    _ = parent
+    try git(["-c", "user.name=L", "-c", "user.email=l@example.com", "add", "-A"], in: workspace)
+    try git(["-c", "user.name=L", "-c", "user.email=l@example.com", "commit", "-q", "-m", "mine"], in: workspace)
+    try git(["checkout", "-q", "--detach"], in: workspace)
+    try "// staged change\n".write(
+      to: workspace.appendingPathComponent("notes.swift.txt"), atomically: true, encoding: .utf8)
+    try git(["add", "notes.swift.txt"], in: workspace)
+    try Data(contentsOf: solution).write(to: file)
+    let head = try git(["rev-parse", "HEAD"], in: workspace).stdout
+    let status = try git(["status", "--porcelain"], in: workspace).stdout
+    let index = try Data(contentsOf: workspace.appendingPathComponent(".git/index"))
+    let main = try git(["rev-parse", "main"], in: workspace).stdout
+
+    let grade = try practice(["grade"], in: workspace)
+    #expect(grade.status == 0, "\(grade.stderr)")
+    #expect(try git(["rev-parse", "HEAD"], in: workspace).stdout == head)
+    #expect(try git(["symbolic-ref", "-q", "HEAD"], in: workspace).status != 0, "HEAD stays detached")
+    #expect(try git(["rev-parse", "main"], in: workspace).stdout == main)
+    #expect(try git(["status", "--porcelain"], in: workspace).stdout == status)
+    #expect(try Data(contentsOf: workspace.appendingPathComponent(".git/index")) == index)
+    #expect(try attemptIDs(workspace).count == 1)
+  }
+}
