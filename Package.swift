@@ -29,6 +29,7 @@ let package = Package(
     .target(name: "Git", dependencies: ["CLibGit2"]),
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "PracticeChecks"),
+    .executableTarget(name: "record-benchmark", dependencies: ["History", "Git"], path: "bench/RecordBenchmark"),
 
     .target(name: "TestSupport", dependencies: ["Course", "Grader"], path: "Tests/TestSupport"),
     .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),

@@ -71,9 +71,13 @@ func relative(_ date: Date, now: Date = Date()) -> String {
   return shortDate(date)
 }
 
+/// `yyyy-MM-dd HH:mm` in local time (localtime_r: a DateFormatter per line costs ~30 µs, which
+/// `practice log` at 10,000 attempts notices).
 func shortDate(_ date: Date) -> String {
-  let formatter = DateFormatter()
-  formatter.locale = Locale(identifier: "en_US_POSIX")
-  formatter.dateFormat = "yyyy-MM-dd HH:mm"
-  return formatter.string(from: date)
+  var seconds = time_t(date.timeIntervalSince1970)
+  var parts = tm()
+  localtime_r(&seconds, &parts)
+  func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+  return
+    "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
 }
