@@ -28,14 +28,16 @@ let package = Package(
     .target(name: "History", dependencies: ["Git"]),
     .target(name: "Git", dependencies: ["CLibGit2"]),
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "PracticeChecks"),
+    .target(name: "PracticeNumerics"),
+    .target(name: "PracticeChecks", dependencies: ["PracticeNumerics"]),
     .executableTarget(name: "record-benchmark", dependencies: ["History", "Git"], path: "bench/RecordBenchmark"),
 
     .target(name: "TestSupport", dependencies: ["Course", "Grader"], path: "Tests/TestSupport"),
     .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),
     .testTarget(name: "GitTests", dependencies: ["Git", "History", "TestSupport"]),
     .testTarget(name: "GraderTests", dependencies: ["Grader", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "PracticeChecksTests", dependencies: ["PracticeChecks"]),
+    .testTarget(name: "PracticeChecksTests", dependencies: ["PracticeChecks", "PracticeNumerics"]),
+    .testTarget(name: "PracticeNumericsTests", dependencies: ["PracticeNumerics"]),
     .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "Grader", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"]),
   ]

@@ -9,7 +9,7 @@ import Foundation
 /// learner's prints cannot forge (see `PracticeChecks.Harness`).
 package struct Grader: Sendable {
   package var toolchain: Toolchain
-  /// The folder with the `PracticeChecks` sources.
+  /// The folder holding the support modules' source folders (`PracticeNumerics`, `PracticeChecks`).
   package var supportSources: URL
   /// The cache root (`$XDG_CACHE_HOME/practice` by default).
   package var cache: URL
@@ -128,10 +128,9 @@ package struct Grader: Sendable {
     let arguments =
       [
         optimization, "-wmo", "-swift-version", "5", "-module-name", "Submission",
-        "-I", support.directory.path, "-L", support.directory.path, "-lPracticeChecks",
         "-o", staging.appendingPathComponent("program").path,
         staging.appendingPathComponent("main.swift").path,
-      ] + displayNames.map(\.0)
+      ] + support.linkerFlags + displayNames.map(\.0)
     let compiler = ChildProcess(
       executable: toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
       workingDirectory: staging.path)

@@ -1,33 +1,9 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): the one seeded generator of the course, so every check
-/// input can be reproduced in any language.
-///
-/// `uniform()` is `Double(next() >> 11) · 2⁻⁵³`; `below(n)` is `next() % n`. Test vector: seed 0
-/// gives `0xe220a8397b1dcdaf, 0x6e789e6aa1b965f4, 0x06c45d188009454f`.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  public private(set) var state: UInt64
+import PracticeNumerics
 
-  public init(seed: UInt64) { state = seed }
+/// The checks' seeded generator: the course's SplitMix64 (see `PracticeNumerics.SplitMix64`).
+public typealias SeededGenerator = SplitMix64
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform Double in [0, 1).
-  public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-  /// A uniform Double in [low, high).
-  public mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * uniform() }
-
-  /// An integer in 0..<n (`next() % n`: the tiny modulo bias is part of the specification).
-  public mutating func below(_ n: Int) -> Int {
-    precondition(n > 0, "below(n) needs n > 0")
-    return Int(next() % UInt64(n))
-  }
-
+extension SplitMix64 {
   /// `count` uniforms in [low, high).
   public mutating func uniforms(_ count: Int, _ low: Double = 0, _ high: Double = 1) -> [Double] {
     (0..<count).map { _ in uniform(low, high) }

@@ -9,7 +9,8 @@ package struct ToolHome: Sendable {
 
   /// The built-in course's root (it holds `Curriculum/` and `Exercises/`).
   package var builtinCourse: URL { root }
-  package var supportSources: URL { root.appendingPathComponent("Sources/PracticeChecks", isDirectory: true) }
+  /// The folder holding one folder per support module (`PracticeNumerics`, `PracticeChecks`).
+  package var supportSources: URL { root.appendingPathComponent("Sources", isDirectory: true) }
 
   /// `PRACTICE_HOME` if set, else the nearest folder above the running executable that holds
   /// `Curriculum/course.json` and `Sources/PracticeChecks` (the checkout the binary was built in).
@@ -33,6 +34,7 @@ package struct ToolHome: Sendable {
 
   var isComplete: Bool {
     FileManager.default.fileExists(atPath: root.appendingPathComponent("Curriculum/course.json").path)
-      && FileManager.default.fileExists(atPath: supportSources.appendingPathComponent("Harness.swift").path)
+      && FileManager.default.fileExists(
+        atPath: supportSources.appendingPathComponent("PracticeChecks/Harness.swift").path)
   }
 }

@@ -125,7 +125,7 @@ struct GraderFixtureTests {
 func makeGrader() throws -> Grader {
   let toolchain = try Toolchain.locate(cache: sharedTestCache)
   return Grader(
-    toolchain: toolchain, supportSources: repositoryRoot.appendingPathComponent("Sources/PracticeChecks"),
+    toolchain: toolchain, supportSources: repositoryRoot.appendingPathComponent("Sources"),
     cache: sharedTestCache)
 }
 
