@@ -1,0 +1,13 @@
+import Foundation
+
+/// A loss in nats (natural log) expressed in bits (log base 2).
+func natsToBits(_ nats: Double) -> Double { nats / log(2) }
+
+/// A loss in bits expressed in nats.
+func bitsToNats(_ bits: Double) -> Double { bits * log(2) }
+
+/// Perplexity from a loss in nats: e^nats.
+func perplexity(nats: Double) -> Double { exp(nats) }
+
+/// Perplexity from a loss in bits: 2^bits.
+func perplexity(bits: Double) -> Double { exp2(bits) }
