@@ -36,6 +36,8 @@ let checks = CheckSuite {
   ) {
     // By hand: -1·log2(1) = 0.
     try expectClose(entropy([0, 1, 0]), 0, absolute: 1e-12, "entropy([0, 1, 0])")
+    // By hand: a one-symbol alphabet carries no information.
+    try expectClose(entropy([1]), 0, absolute: 1e-12, "entropy([1])")
   }
   Check("binary-tenth", "the binary entropy H₂(0.1) is about 0.469 bits", points: 1) {
     // numpy: H([0.1, 0.9]) = 0.46899559358928117

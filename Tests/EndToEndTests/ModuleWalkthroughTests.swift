@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A learner goes through the whole information-theory module with `practice start` and
+/// `practice grade`: each scaffold fails, each reference solution passes, in course order.
+@Suite("Module walkthrough")
+struct ModuleWalkthroughTests {
+  @Test("information-theory, from the first exercise to the last")
+  func informationTheory() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    let module = repositoryRoot.appendingPathComponent("Curriculum/information-theory")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
+    let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
+    #expect(exercises.count == 10)
+    for exercise in exercises {
+      let id = try #require(exercise["id"] as? String)
+      let files = try #require(exercise["files"] as? [String])
+      // `practice start` with no argument picks the next exercise not yet passed.
+      let start = try runCommand(EndToEndTests.binary, ["start"], in: workspace, environment: environment)
+      #expect(start.status == 0, "\(id): \(start.stderr)")
+      #expect(start.stdout.contains("practice grade information-theory/\(id)"), "start should offer \(id)")
+      let failing = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
+      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
+      for file in files {
+        let solution = module.appendingPathComponent("\(id)/Solution/\(file)")
+        let target = workspace.appendingPathComponent("Exercises/information-theory/\(id)/\(file)")
+        try Data(contentsOf: solution).write(to: target)
+      }
+      let passing = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
+      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
+    }
+    let status = try runCommand(EndToEndTests.binary, [], in: workspace, environment: environment)
+    #expect(status.stdout.contains("100/100"))
+    #expect(status.stdout.contains("Every exercise is passed"))
+  }
+}
