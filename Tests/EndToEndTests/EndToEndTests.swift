@@ -116,7 +116,7 @@ struct EndToEndTests {
 
     // Status and list show the progress.
     let overview = try practice([], in: workspace)
-    #expect(overview.stdout.contains("8/30"))
+    #expect(overview.stdout.contains("8/100"))
     #expect(overview.stdout.contains("Next: information-theory/joint-entropy"))
     let list = try practice(["list"], in: workspace)
     #expect(list.stdout.contains("entropy") && list.stdout.contains("passed") && list.stdout.contains("not started"))

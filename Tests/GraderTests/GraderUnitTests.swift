@@ -89,6 +89,13 @@ struct ProcessCleanupTests {
     try other.run()
     defer { kill(other.processIdentifier, SIGKILL) }
     #expect(ChildProcess.isRunning(process.processIdentifier))
+    // Until it has exec'd, the child still has this test process's environment (without the
+    // marker): wait for the exec, as the grader's scan happens long after a learner's spawn.
+    for _ in 0..<400 {
+      let environment = ChildProcess.readSmallFile("/proc/\(process.processIdentifier)/environ") ?? []
+      if String(decoding: environment, as: UTF8.self).contains(marker) { break }
+      usleep(5000)
+    }
     ChildProcess.killProcesses(carrying: marker)
     #expect(!ChildProcess.isRunning(process.processIdentifier))
     #expect(ChildProcess.isRunning(other.processIdentifier), "an unmarked process is left alone")
