@@ -21,13 +21,14 @@ let validation = corpus.sample(count: 100_000, seed: 202)
 
 let checks = CheckSuite {
   Check(
-    "abac", "\"abac\" under (½, ¼, ¼) has probability 1/64, codes in a byte, and decodes", points: 3,
+    "abac", "\"abac\" under (½, ¼, ¼) has probability 1/64, codes in at most two bytes, and decodes", points: 3,
     hint: "Narrow [low, high] for each symbol, then emit bits while the interval is inside one half (lesson)."
   ) {
     // By hand: the interval ends as [0.296875, 0.3125), width 1/64: 6 bits of information.
     let message = [0, 1, 0, 2]
     let bytes = arithmeticEncode(message, model: abc)
-    try expect(!bytes.isEmpty && bytes.count * 8 <= 6 + 32, "\(bytes.count) bytes for 6 bits of information")
+    // The coder of the lesson emits 8 bits (6 of information + 2 to finish); allow a second byte.
+    try expect(!bytes.isEmpty && bytes.count <= 2, "\(bytes.count) bytes for 6 bits of information")
     try expectEqual(arithmeticDecode(bytes, count: 4, model: abc), message, "decode(encode(abac))")
   }
   Check(

@@ -51,6 +51,10 @@ let checks = CheckSuite {
   ) {
     // numpy: -(0.5*np.log2(0.9) + 0.5*np.log2(0.1)) = 1.736965594166206 (= 1 + 0.7369655941662062)
     try expectClose(crossEntropy([0.5, 0.5], [0.9, 0.1]), 1.736965594166206, absolute: 1e-12, "crossEntropy(p, q)")
+    // By hand: a term with p = q = 0 contributes 0; q = 0 where p > 0 makes it infinite.
+    try expectClose(crossEntropy([0.5, 0.5, 0], [0.5, 0.5, 0]), 1, absolute: 1e-12, "crossEntropy with p = q = 0")
+    let impossible = crossEntropy([0.5, 0.5], [1, 0])
+    try expect(impossible == .infinity, "crossEntropy([0.5, 0.5], [1, 0]): expected inf, got \(impossible)")
   }
   Check(
     "cross-entropy-nats", "in base e, H((¼,¾), uniform) = ln 2", points: 1, dependsOn: ["cross-entropy"],

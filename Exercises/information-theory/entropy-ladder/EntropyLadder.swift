@@ -35,7 +35,8 @@ func conditionalEntropyLadder(order: Int, alphabetSize: Int, transitions: [[Doub
 }
 
 /// The plug-in estimate of H(X_t | previous `order` symbols) from the sequence itself, in bits:
-/// −(1/N) Σ count(g)·log₂(count(g) / count(context of g)) over the (order+1)-grams g.
+/// −(1/N) Σ count(g)·log₂(count(g) / count(context of g)) over the (order+1)-grams g, counting for
+/// each position t = order…n−1 the gram x[t−order…t] and its context x[t−order…t−1]; N = n − order.
 func plugInEntropy(_ symbols: [Int], order: Int) -> Double {
   // TODO
   return 0

@@ -40,7 +40,8 @@ func conditionalEntropyLadder(order: Int, alphabetSize: Int, transitions: [[Doub
   return (0...order).map { j in entropy(lastSymbols(j + 1)) - (j == 0 ? 0 : entropy(lastSymbols(j))) }
 }
 
-/// The plug-in estimate of H(X_t | previous `order` symbols) from the sequence itself, in bits.
+/// The plug-in estimate of H(X_t | previous `order` symbols) from the sequence itself, in bits:
+/// for each position t = order…n−1 count the gram x[t−order…t] and its context; N = n − order.
 func plugInEntropy(_ symbols: [Int], order: Int) -> Double {
   guard symbols.count > order else { return 0 }
   let base = (symbols.max() ?? 0) + 1

@@ -16,6 +16,8 @@ func klDivergence(_ p: [Double], _ q: [Double], base: Double = 2) -> Double {
 }
 
 /// The cross-entropy H(p, q) = −Σᵢ pᵢ · log(qᵢ) = H(p) + D(p‖q), in the given base.
+///
+/// Terms with pᵢ = 0 contribute 0 (even where qᵢ = 0); `.infinity` if some qᵢ = 0 where pᵢ > 0.
 func crossEntropy(_ p: [Double], _ q: [Double], base: Double = 2) -> Double {
   var nats = 0.0
   for (pi, qi) in zip(p, q) where pi > 0 {
