@@ -21,11 +21,21 @@ package struct Course: Sendable, Equatable {
     let byID = exercises.filter { $0.id == name }
     if byID.count == 1 { return byID[0] }
     if byID.count > 1 { throw .ambiguousExercise(name, candidates: byID.map(\.key)) }
+    throw .unknownExercise(name, suggestions: closest(to: name))
+  }
+
+  /// The exercise keys closest to a mistyped name: by edit distance to the key or the id, or
+  /// containing it; at most three, best first.
+  func closest(to name: String) -> [String] {
     let needle = name.lowercased()
-    let suggestions = exercises.map(\.key).filter { key in
-      key.contains(needle) || needle.split(separator: "/").last.map { key.contains($0) } == true
+    let tail = String(needle.split(separator: "/").last ?? Substring(needle))
+    let scored = exercises.map { exercise -> (key: String, distance: Int) in
+      let distance = min(editDistance(needle, exercise.key), editDistance(tail, exercise.id))
+      let contains = !tail.isEmpty && (exercise.key.contains(tail) || tail.contains(exercise.id))
+      return (exercise.key, contains ? min(distance, 1) : distance)
     }
-    throw .unknownExercise(name, suggestions: Array(suggestions.prefix(5)))
+    let allowed = max(2, tail.count / 3)
+    return scored.filter { $0.distance <= allowed }.sorted { $0.distance < $1.distance }.prefix(3).map(\.key)
   }
 }
 
@@ -80,4 +90,20 @@ package struct ExerciseLimits: Sendable, Equatable {
     self.runSeconds = runSeconds
     self.memoryMegabytes = memoryMegabytes
   }
+}
+
+/// Levenshtein distance (insertions, deletions, substitutions), over characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + [Int](repeating: 0, count: b.count)
+    for j in 1...max(1, b.count) where j <= b.count {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
 }

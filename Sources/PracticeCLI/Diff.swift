@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Diff: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "The code diff between two attempts (or an attempt and your files), flipped checks, metric deltas.",
     discussion: "Without B: from attempt A to the files in your workspace.")

@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Grade: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Compile your code with the exercise's checks, run them, and record the attempt.",
     discussion: """

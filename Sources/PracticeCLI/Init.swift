@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Init: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Create a new workspace (a git repository) that follows a course.")
 

@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct List: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Every module and exercise with its status and best score.")
 

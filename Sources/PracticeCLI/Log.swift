@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Log: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Your attempts, newest first, with score, date, metrics and their trends (from git).")
 

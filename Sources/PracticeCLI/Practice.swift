@@ -13,8 +13,8 @@ public struct Practice: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Status.self, Init.self, List.self, Start.self, Grade.self, Log.self, Show.self, Diff.self, Rerun.self,
-      Restore.self, Reset.self, Push.self, Pull.self, Verify.self,
+      Status.self, Init.self, List.self, Start.self, Grade.self, Hint.self, Solution.self, Log.self, Show.self,
+      Diff.self, Rerun.self, Restore.self, Reset.self, Push.self, Pull.self, Verify.self,
     ],
     defaultSubcommand: Status.self
   )
@@ -25,12 +25,23 @@ public struct Practice: ParsableCommand {
 /// Shared behaviour of every subcommand: errors from the libraries become one line on stderr and
 /// exit status 2 (usage and setup errors); grading outcomes use 0 and 1.
 protocol PracticeCommand: ParsableCommand {
+  var global: GlobalOptions { get }
   func execute(_ terminal: Terminal) throws
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+  @Option(help: "Colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.")
+  var color: ColorChoice = .auto
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
 }
 
 extension PracticeCommand {
   func run() throws {
-    let terminal = Terminal()
+    let terminal = Terminal(color: global.color)
     do {
       try execute(terminal)
     } catch let exit as ExitCode {

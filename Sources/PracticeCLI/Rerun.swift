@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Rerun: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Grade the exact code of an old attempt again and say whether its results reproduce.",
     discussion: "The code comes from git and is graded in memory: your files are not touched, nothing is recorded.")

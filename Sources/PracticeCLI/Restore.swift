@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Restore: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Bring back the code of an old attempt; your current code is recorded first.")
 
@@ -17,6 +19,8 @@ struct Restore: PracticeCommand {
 }
 
 struct Reset: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Put an exercise's scaffold back; your current code is recorded first.")
 

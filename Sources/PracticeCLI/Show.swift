@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Show: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "One attempt: its results, metrics, toolchain, course version, checks digest and code.",
     discussion:
@@ -38,7 +40,9 @@ struct Show: PracticeCommand {
     terminal.print(terminal.styled("attempt \(details.id)", .yellow))
     terminal.print(terminal.styled(subject, .bold) + "  " + terminal.styled(shortDate(details.date), .dim))
     terminal.print()
-    for key in ["Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Reason"] {
+    for key in [
+      "Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Hints-Used", "Solution-Viewed", "Reason",
+    ] {
       if let value = details.trailers[key] { terminal.print("  \(pad(key + ":", 15))\(value)") }
     }
     for (key, value) in details.trailers.sorted(by: { $0.key < $1.key }) where key.hasPrefix("Metric-") {

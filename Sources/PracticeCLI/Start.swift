@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Start: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Show an exercise's lesson and write its scaffold into the workspace.",
     discussion: "Without EXERCISE: the next exercise not yet passed.")
@@ -21,7 +23,7 @@ struct Start: PracticeCommand {
       }
       chosen = try workspace.start(next)
     }
-    terminal.print(chosen.lesson.trimmingCharacters(in: .newlines))
+    terminal.page(MarkdownRenderer(terminal: terminal).render(chosen.lesson.trimmingCharacters(in: .newlines)))
     terminal.print()
     terminal.print(terminal.styled("── \(chosen.exercise.key) ──", .bold))
     terminal.print(chosen.wroteScaffold ? "Wrote the scaffold. Edit:" : "Your files are already here. Edit:")

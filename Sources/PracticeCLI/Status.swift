@@ -3,8 +3,17 @@ import Foundation
 import PracticeKit
 
 struct Status: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
-    abstract: "Where you are, what is next, and your score per module (the default command).")
+    commandName: "status",
+    abstract: "Where you are: progress per module, the current exercise, the last attempt, what to type next.",
+    discussion: """
+      This is what `practice` with no command shows.
+
+      Example:
+        practice
+      """)
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
@@ -14,22 +23,39 @@ struct Status: PracticeCommand {
     terminal.print()
     let width = overview.modules.map(\.module.id.count).max() ?? 10
     for module in overview.modules {
+      let fraction = module.maxScore > 0 ? module.bestScore / module.maxScore : 0
       let score = "\(points(module.bestScore))/\(points(module.maxScore))"
       let done = "\(module.passedCount) of \(module.exercises.count) passed"
-      let line = "  \(pad(module.module.id, width + 2))\(pad(score, 9))\(done)"
-      terminal.print(module.passedCount == module.exercises.count ? terminal.styled(line, .green) : line)
+      let colour: Terminal.Style = module.passedCount == module.exercises.count ? .green : .yellow
+      terminal.print(
+        "  \(pad(module.module.id, width + 2))" + terminal.styled(bar(fraction, width: 24), colour)
+          + "  \(pad(score, 9))\(done)")
     }
     terminal.print()
+    if let current = overview.current {
+      let state = current.entry.map { "best \(points($0.bestScore))/\(points($0.maxScore))" } ?? current.state.rawValue
+      terminal.print("Current:      \(current.exercise.key) — \(current.exercise.title) (\(state))")
+    }
     if let latest = overview.latest {
       terminal.print(
         "Last attempt: \(latest.exercise) — \(latest.entry.lastStatus) \(points(latest.entry.lastScore))/"
           + "\(points(latest.entry.maxScore)), \(relative(latest.entry.lastAttempt))")
     }
-    if let next = overview.next {
-      terminal.print("Next: " + terminal.styled(next.key, .bold) + " — \(next.title)")
-      terminal.print("  practice start \(next.key)")
-    } else {
-      terminal.print(terminal.styled("Every exercise is passed. Well done.", .green))
-    }
+    terminal.print("Next:         " + terminal.styled(nextCommand(overview), .bold))
   }
+
+  /// The one command to type next.
+  func nextCommand(_ overview: Overview) -> String {
+    if let current = overview.current, current.state == .started || current.state == .attempted {
+      return "practice grade \(current.exercise.key)"
+    }
+    if let next = overview.next { return "practice start \(next.key)" }
+    return "practice report   (every exercise is passed — well done)"
+  }
+}
+
+/// A progress bar of `width` cells: █ for done, ░ for the rest.
+func bar(_ fraction: Double, width: Int) -> String {
+  let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+  return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
 }

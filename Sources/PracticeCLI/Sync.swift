@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Push: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Send your attempts (the branch practice/attempts) to a git remote; fast-forward only.")
 
@@ -25,6 +27,8 @@ struct Push: PracticeCommand {
 }
 
 struct Pull: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "Bring attempts (the branch practice/attempts) from a git remote; fast-forward only.")
 

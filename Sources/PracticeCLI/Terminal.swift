@@ -8,9 +8,24 @@ import Foundation
 /// unless `NO_COLOR` is set or `TERM` is `dumb`.
 struct Terminal {
   let colour: Bool
+  /// True when stdout is a terminal (then long text goes through a pager).
+  let interactive: Bool
 
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  init(color: ColorChoice = .auto, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    interactive = isatty(STDOUT_FILENO) == 1
+    switch color {
+    case .always: colour = true
+    case .never: colour = false
+    case .auto:
+      colour = interactive && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+  }
+
+  /// The terminal's size (columns, rows), or 100 × 40 when it cannot be read.
+  var size: (columns: Int, rows: Int) {
+    var window = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 else { return (100, 40) }
+    return (Int(window.ws_col), Int(window.ws_row))
   }
 
   func print(_ text: String = "") {
@@ -28,6 +43,7 @@ struct Terminal {
   enum Style: String {
     case bold = "1"
     case dim = "2"
+    case italic = "3"
     case red = "31"
     case green = "32"
     case yellow = "33"
@@ -38,6 +54,33 @@ struct Terminal {
   func styled(_ text: String, _ styles: Style...) -> String {
     guard colour, !styles.isEmpty else { return text }
     return "\u{1B}[" + styles.map(\.rawValue).joined(separator: ";") + "m" + text + "\u{1B}[0m"
+  }
+
+  /// Prints long text through a pager (`$PAGER`, else `less -RFX`) when stdout is a terminal and
+  /// the text is taller than it; plain printing otherwise.
+  func page(_ text: String) {
+    let lineCount = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + 1
+    guard interactive, lineCount > size.rows - 2 else {
+      print(text)
+      return
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -RFX"
+    let parts = command.split(separator: " ").map(String.init)
+    let pager = Process()
+    pager.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    pager.arguments = parts
+    let input = Pipe()
+    pager.standardInput = input
+    do {
+      try pager.run()
+    } catch {
+      print(text)
+      return
+    }
+    input.fileHandleForWriting.write(Data((text + "\n").utf8))
+    try? input.fileHandleForWriting.close()
+    pager.waitUntilExit()
   }
 
   /// Prints one JSON document on stdout.

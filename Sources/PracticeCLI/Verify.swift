@@ -3,6 +3,8 @@ import Foundation
 import PracticeKit
 
 struct Verify: PracticeCommand {
+  @OptionGroup var global: GlobalOptions
+
   static let configuration = CommandConfiguration(
     abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.")
 

@@ -19,6 +19,9 @@ package enum PracticeError: Error, LocalizedError {
   case noAttempts(String?)
   case badAttempt(String, String)
   case noRemote
+  case noHints(String)
+  case solutionLocked(String)
+  case locked(exercise: String, module: String, passed: Int, total: Int, next: String)
 
   package var errorDescription: String? {
     switch self {
@@ -50,6 +53,16 @@ package enum PracticeError: Error, LocalizedError {
         ?? "no attempts yet; `practice grade` records one"
     case .badAttempt(let spec, let problem):
       return "cannot use '\(spec)' as an attempt: \(problem)"
+    case .noHints(let exercise):
+      return
+        "\(exercise) has no hints; its lesson (`practice start \(exercise)`) and the failing checks' messages are your guide"
+    case .solutionLocked(let exercise):
+      return
+        "the solution of \(exercise) opens once you have passed it; `practice solution \(exercise) --force` shows it now "
+        + "(and every later attempt records that)"
+    case .locked(let exercise, let module, let passed, let total, let next):
+      return "\(exercise) is locked: finish the module \(module) first (\(passed) of \(total) passed); next there: "
+        + "`practice start \(next)`"
     case .noRemote:
       return "no remote given and none named 'origin'; name one: a remote, a URL or a path to a repository"
     }

@@ -39,6 +39,7 @@ extension Workspace {
 
   /// Grades the learner's files of `exercise` and records the attempt as a commit.
   package func grade(_ exercise: Exercise, with grader: Grader) throws(PracticeError) -> GradeOutcome {
+    try checkUnlocked(exercise)
     var sources: [SourceFile] = []
     for name in exercise.files {
       let relative = "\(exercise.workspaceFolder)/\(name)"
@@ -64,6 +65,7 @@ extension Workspace {
       ("Course", "\(course.id) \(course.version)"),
       ("Toolchain", report.toolchain),
     ]
+    trailers += helpTrailers(for: exercise)
     if let digest = try? ObjectID.blobID(of: checks.contents) {
       trailers.append(("Checks-Digest", "git-blob:\(digest.hex)"))
     }

@@ -35,6 +35,8 @@ package struct Overview: Sendable {
   package var modules: [ModuleProgress]
   package var next: Exercise?
   package var latest: (exercise: String, entry: ProgressSnapshot.Entry)?
+  /// The exercise the learner last started (or the next one), with its state.
+  package var current: ExerciseProgress?
 }
 
 extension Workspace {
@@ -44,9 +46,10 @@ extension Workspace {
       ModuleProgress(module: module, exercises: module.exercises.map { state(of: $0, snapshot: snapshot) })
     }
     let latest = snapshot.exercises.max { $0.value.lastAttempt < $1.value.lastAttempt }.map { ($0.key, $0.value) }
+    let current = (try? currentExercise(progress: snapshot)).map { state(of: $0, snapshot: snapshot) }
     return Overview(
       courseTitle: course.title, courseVersion: course.version, modules: modules,
-      next: nextExercise(progress: snapshot), latest: latest)
+      next: nextExercise(progress: snapshot), latest: latest, current: current)
   }
 
   func state(of exercise: Exercise, snapshot: ProgressSnapshot) -> ExerciseProgress {

@@ -141,6 +141,7 @@ package struct Workspace {
 
   /// Writes the exercise's scaffold into the workspace unless it is there, and returns the lesson.
   package func start(_ exercise: Exercise) throws(PracticeError) -> StartResult {
+    try checkUnlocked(exercise)
     let lesson: String
     do {
       lesson = try String(contentsOf: exercise.lesson, encoding: .utf8)
@@ -184,6 +185,7 @@ package struct Workspace {
   static let gitignore = """
     # practice: local state that is not part of your work
     .practice/current
+    .practice/state.json
     .build/
 
     """

@@ -117,7 +117,7 @@ struct EndToEndTests {
     // Status and list show the progress.
     let overview = try practice([], in: workspace)
     #expect(overview.stdout.contains("8/100"))
-    #expect(overview.stdout.contains("Next: information-theory/joint-entropy"))
+    #expect(overview.stdout.contains("practice start information-theory/joint-entropy"))
     let list = try practice(["list"], in: workspace)
     #expect(list.stdout.contains("entropy") && list.stdout.contains("passed") && list.stdout.contains("not started"))
   }

@@ -35,6 +35,6 @@ struct ModuleWalkthroughTests {
     }
     let status = try runCommand(EndToEndTests.binary, [], in: workspace, environment: environment)
     #expect(status.stdout.contains("100/100"))
-    #expect(status.stdout.contains("Every exercise is passed"))
+    #expect(status.stdout.contains("every exercise is passed"))
   }
 }
