@@ -41,12 +41,18 @@ package struct GradeRequest: Sendable {
   package var limits: Limits
   /// Build the learner's code with `-O` (exercises that train models) instead of `-Onone`.
   package var optimize: Bool
+  /// Called (on the grading thread) with each progress update of a long check.
+  package var onProgress: (@Sendable (CheckProgress) -> Void)?
 
-  package init(sources: [SourceFile], checks: SourceFile, limits: Limits = Limits(), optimize: Bool = false) {
+  package init(
+    sources: [SourceFile], checks: SourceFile, limits: Limits = Limits(), optimize: Bool = false,
+    onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+  ) {
     self.sources = sources
     self.checks = checks
     self.limits = limits
     self.optimize = optimize
+    self.onProgress = onProgress
   }
 }
 
@@ -70,6 +76,18 @@ package struct CheckResult: Sendable, Equatable, Codable {
   package var output: String
   /// Wall-clock time of the check in milliseconds (up to the crash or the kill, for those).
   package var durationMs: Double
+  /// Values reported with progress, as (step, value) points per name (at most 500 each).
+  package var curves: [String: [[Double]]] = [:]
+}
+
+/// Live progress of a long check (`reportProgress` in the check DSL).
+package struct CheckProgress: Sendable {
+  package var check: String
+  package var step: Int
+  package var total: Int
+  package var values: [String: Double]
+  /// Seconds since the check began.
+  package var elapsed: Double
 }
 
 /// The outcome of grading.

@@ -45,7 +45,8 @@ package struct Grader: Sendable {
     guard let program = build.program else { return report }
 
     let runStart = clock.now
-    let session = HarnessSession(program: program.path, limits: request.limits, environment: childEnvironment())
+    let session = HarnessSession(
+      program: program.path, limits: request.limits, environment: childEnvironment(), onProgress: request.onProgress)
     let outcome = try session.run()
     report.runSeconds = (clock.now - runStart).seconds
     // Runtime messages name files as `Submission/<name>`: show the paths the learner knows.

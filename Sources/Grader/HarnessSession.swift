@@ -36,6 +36,12 @@ struct HarnessSession {
     }
   }
 
+  struct RawProgress: Decodable {
+    var step: Int
+    var total: Int
+    var values: [String: MetricValue]
+  }
+
   struct Outcome {
     var manifest: [ManifestEntry]?
     var results: [String: CheckResult]
@@ -46,6 +52,7 @@ struct HarnessSession {
   var program: String
   var limits: Limits
   var environment: [String: String]
+  var onProgress: (@Sendable (CheckProgress) -> Void)?
 
   func run() throws(GraderError) -> Outcome {
     let clock = ContinuousClock()
@@ -57,6 +64,7 @@ struct HarnessSession {
     var harnessError: String?
     let runID = Self.makeNonce()
     var splitter = OutputSplitter(nonce: "")
+    var curves: [String: [String: [[Double]]]] = [:]
 
     while true {
       let nonce = Self.makeNonce()
@@ -96,6 +104,18 @@ struct HarnessSession {
             results[raw.id] = result
             if status != .pass { notPassed.append(raw.id) }
             current = nil
+          case "progress":
+            guard let running = current,
+              let raw = try? JSONDecoder().decode(RawProgress.self, from: Data(payload.utf8))
+            else { return }
+            let values = raw.values.mapValues(\.value)
+            for (name, value) in values where (curves[running.id]?[name]?.count ?? 0) < 500 {
+              curves[running.id, default: [:]][name, default: []].append([Double(raw.step), value])
+            }
+            onProgress?(
+              CheckProgress(
+                check: running.id, step: raw.step, total: raw.total, values: values,
+                elapsed: (clock.now - running.started).seconds))
           case "error":
             harnessError = (try? JSONDecoder().decode(String.self, from: Data(payload.utf8))) ?? payload
           case "end":
@@ -152,7 +172,10 @@ struct HarnessSession {
       if start >= checks.count { break }
       splitter.restart(note: "── the program was restarted after '\(entry.id)' did not finish ──\n")
     }
-    for (id, _) in results { results[id]?.output = splitter.output(of: id) }
+    for (id, _) in results {
+      results[id]?.output = splitter.output(of: id)
+      results[id]?.curves = curves[id] ?? [:]
+    }
     return Outcome(manifest: manifest, results: results, output: splitter.whole.text, error: harnessError)
   }
 

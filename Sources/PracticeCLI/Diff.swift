@@ -7,7 +7,13 @@ struct Diff: PracticeCommand {
 
   static let configuration = CommandConfiguration(
     abstract: "The code diff between two attempts (or an attempt and your files), flipped checks, metric deltas.",
-    discussion: "Without B: from attempt A to the files in your workspace.")
+    discussion: """
+      Without B: from attempt A to the files in your workspace.
+
+      Example:
+        practice diff entropy~1 last
+        practice diff last
+      """)
 
   @Argument(help: "The older attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).")
   var from: String

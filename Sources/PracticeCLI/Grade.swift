@@ -8,8 +8,12 @@ struct Grade: PracticeCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compile your code with the exercise's checks, run them, and record the attempt.",
     discussion: """
-      Without EXERCISE: the exercise you last started. Exit status: 0 when every check passed, 1 when
-      not, 2 or more for usage and setup errors.
+      Without EXERCISE: the exercise you last started. \
+      Exit status: 0 when every check passed, 1 when not, 2 or more for usage and setup errors.
+
+      Example:
+        practice grade
+        practice grade entropy --json
       """)
 
   @Argument(help: "module/exercise, or an exercise id used by one module only.")
@@ -24,7 +28,9 @@ struct Grade: PracticeCommand {
       try exercise.map { try workspace.exercise(named: $0) }
       ?? workspace.currentExercise(progress: try workspace.progress())
     let grader = try workspace.makeGrader()
-    let outcome = try workspace.grade(target, with: grader)
+    let live = ProgressLine(terminal: terminal, enabled: !json)
+    let outcome = try workspace.grade(target, with: grader, onProgress: { live.update($0) })
+    live.finish()
     if json {
       try terminal.printJSON(outcome.document)
     } else {

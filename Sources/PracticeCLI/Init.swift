@@ -6,7 +6,12 @@ struct Init: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Create a new workspace (a git repository) that follows a course.")
+    abstract: "Create a new workspace (a git repository) that follows a course.",
+    discussion: """
+      Example:
+        practice init ~/ml-practice
+        practice init ~/my-course-work --course ~/courses/my-course
+      """)
 
   @Argument(help: "The folder to create.", completion: .directory)
   var directory: String

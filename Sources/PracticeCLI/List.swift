@@ -6,7 +6,11 @@ struct List: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Every module and exercise with its status and best score.")
+    abstract: "Every module and exercise with its status and best score.",
+    discussion: """
+      Example:
+        practice list
+      """)
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()

@@ -6,7 +6,12 @@ struct Log: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Your attempts, newest first, with score, date, metrics and their trends (from git).")
+    abstract: "Your attempts, newest first, with score, date, metrics and their trends (from git).",
+    discussion: """
+      Example:
+        practice log
+        practice log entropy --json
+      """)
 
   @Argument(help: "Only the attempts of this exercise.")
   var exercise: String?

@@ -7,7 +7,12 @@ struct Rerun: PracticeCommand {
 
   static let configuration = CommandConfiguration(
     abstract: "Grade the exact code of an old attempt again and say whether its results reproduce.",
-    discussion: "The code comes from git and is graded in memory: your files are not touched, nothing is recorded.")
+    discussion: """
+      The code comes from git and is graded in memory: your files are not touched, nothing is recorded.
+
+      Example:
+        practice rerun entropy~3
+      """)
 
   @Argument(help: "The attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).")
   var attempt: String = "last"

@@ -6,7 +6,11 @@ struct Restore: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Bring back the code of an old attempt; your current code is recorded first.")
+    abstract: "Bring back the code of an old attempt; your current code is recorded first.",
+    discussion: """
+      Example:
+        practice restore entropy~1
+      """)
 
   @Argument(help: "The attempt (EXERCISE~N, a commit id prefix, last).")
   var attempt: String
@@ -22,7 +26,11 @@ struct Reset: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Put an exercise's scaffold back; your current code is recorded first.")
+    abstract: "Put an exercise's scaffold back; your current code is recorded first.",
+    discussion: """
+      Example:
+        practice reset entropy
+      """)
 
   @Argument(help: "module/exercise, or an exercise id used by one module only.")
   var exercise: String

@@ -7,8 +7,13 @@ struct Show: PracticeCommand {
 
   static let configuration = CommandConfiguration(
     abstract: "One attempt: its results, metrics, toolchain, course version, checks digest and code.",
-    discussion:
-      "ATTEMPT is `last`, an exercise (its latest attempt), EXERCISE~N (N attempts back) or a commit id prefix.")
+    discussion: """
+      ATTEMPT is `last`, an exercise (its latest attempt), EXERCISE~N (N attempts back) or a commit id prefix.
+
+      Example:
+        practice show last
+        practice show entropy~2
+      """)
 
   @Argument(help: "The attempt to show.")
   var attempt: String = "last"

@@ -7,7 +7,13 @@ struct Start: PracticeCommand {
 
   static let configuration = CommandConfiguration(
     abstract: "Show an exercise's lesson and write its scaffold into the workspace.",
-    discussion: "Without EXERCISE: the next exercise not yet passed.")
+    discussion: """
+      Without EXERCISE: the next exercise not yet passed.
+
+      Example:
+        practice start
+        practice start information-theory/huffman
+      """)
 
   @Argument(help: "module/exercise, or an exercise id used by one module only.")
   var exercise: String?

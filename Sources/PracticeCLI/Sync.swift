@@ -6,7 +6,12 @@ struct Push: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Send your attempts (the branch practice/attempts) to a git remote; fast-forward only.")
+    abstract: "Send your attempts (the branch practice/attempts) to a git remote; fast-forward only.",
+    discussion: """
+      Example:
+        practice push
+        practice push /mnt/backup/ml-practice.git
+      """)
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
   var remote: String?
@@ -30,7 +35,11 @@ struct Pull: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "Bring attempts (the branch practice/attempts) from a git remote; fast-forward only.")
+    abstract: "Bring attempts (the branch practice/attempts) from a git remote; fast-forward only.",
+    discussion: """
+      Example:
+        practice pull origin
+      """)
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
   var remote: String?

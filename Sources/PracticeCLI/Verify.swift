@@ -6,7 +6,12 @@ struct Verify: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.")
+    abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.",
+    discussion: """
+      Example:
+        practice verify
+        practice verify --course ~/courses/my-course
+      """)
 
   @Option(help: "The course folder to verify; default: the built-in course.", completion: .directory)
   var course: String?

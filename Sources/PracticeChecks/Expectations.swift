@@ -54,6 +54,14 @@ public func report(_ name: String, _ value: Double) {
   Harness.record(metric: name, value: value)
 }
 
+/// Reports progress of long work inside a check (a training loop): step `step` of `total`, with
+/// the current values of some numbers (e.g. `["loss": 2.31]`). The learner sees it live (steps,
+/// elapsed time, ETA), and the values become curves in the attempt's results and in
+/// `practice report`. Cheap to call every step: the harness sends at most 20 updates a second.
+public func reportProgress(step: Int, of total: Int, _ values: [String: Double] = [:]) {
+  Harness.progress(step: step, total: total, values: values)
+}
+
 func closeness(_ got: Double, _ expected: Double, absolute: Double, relative: Double) -> String? {
   if got == expected { return nil }
   if got.isNaN { return "expected \(expected), got nan (a 0·log 0, 0/0 or ∞−∞ somewhere?)" }

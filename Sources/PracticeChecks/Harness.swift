@@ -46,6 +46,7 @@ public enum Harness {
         continue
       }
       markOutput(check.id)
+      lastProgress = timespec()
       emit("begin", check.id)
       do {
         try check.body()
@@ -94,6 +95,18 @@ public enum Harness {
 
   static func record(metric name: String, value: Double) {
     metrics.append((name, value))
+  }
+
+  nonisolated(unsafe) static var lastProgress: timespec = timespec()
+
+  static func progress(step: Int, total: Int, values: [String: Double]) {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    let elapsed = Double(now.tv_sec - lastProgress.tv_sec) + Double(now.tv_nsec - lastProgress.tv_nsec) * 1e-9
+    guard elapsed >= 0.05 || step >= total else { return }
+    lastProgress = now
+    let fields = values.sorted { $0.key < $1.key }.map { JSON.string($0.key) + ":" + JSON.number($0.value) }
+    emit("progress", "{\"step\":\(step),\"total\":\(total),\"values\":{\(fields.joined(separator: ","))}}")
   }
 
   static func emitResult(_ check: Check, status: String, message: String) {

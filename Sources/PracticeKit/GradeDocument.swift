@@ -36,6 +36,8 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     package var durationMs: Double
     /// Numbers the check reported (`report(name, value)`).
     package var metrics: [String: Double]
+    /// Values reported with progress, as [step, value] points per name (e.g. a training loss curve).
+    package var curves: [String: [[Double]]]?
   }
 
   init(exercise: String, report: GradeReport, maxScore: Double, courseVersion: String) {
@@ -47,7 +49,7 @@ package struct GradeDocument: Codable, Sendable, Equatable {
       CheckDocument(
         id: $0.id, title: $0.title, status: $0.status.rawValue, points: $0.points, maxPoints: $0.maxPoints,
         message: $0.message, hint: $0.hint, output: $0.output, durationMs: ($0.durationMs * 10).rounded() / 10,
-        metrics: $0.metrics)
+        metrics: $0.metrics, curves: $0.curves.isEmpty ? nil : $0.curves)
     }
     metrics = report.metrics
     toolchain = report.toolchain

@@ -38,7 +38,9 @@ extension Workspace {
   }
 
   /// Grades the learner's files of `exercise` and records the attempt as a commit.
-  package func grade(_ exercise: Exercise, with grader: Grader) throws(PracticeError) -> GradeOutcome {
+  package func grade(
+    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+  ) throws(PracticeError) -> GradeOutcome {
     try checkUnlocked(exercise)
     var sources: [SourceFile] = []
     for name in exercise.files {
@@ -53,7 +55,7 @@ extension Workspace {
       }
       sources.append(SourceFile(name: name, displayPath: relative, contents: Array(data)))
     }
-    let report = try Self.run(exercise, sources: sources, grader: grader)
+    let report = try Self.run(exercise, sources: sources, grader: grader, onProgress: onProgress)
     let maxScore = report.maxScore ?? Double(exercise.points)
     let checks = try Self.checksSource(exercise)
     var document = GradeDocument(
@@ -100,7 +102,8 @@ extension Workspace {
 
   /// Grades files without recording anything (used by `verify`).
   package static func run(
-    _ exercise: Exercise, sources: [SourceFile], checks: SourceFile? = nil, grader: Grader
+    _ exercise: Exercise, sources: [SourceFile], checks: SourceFile? = nil, grader: Grader,
+    onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeReport {
     var limits = Limits()
     if let value = exercise.limits.checkSeconds { limits.checkSeconds = value }
@@ -108,7 +111,8 @@ extension Workspace {
     if let value = exercise.limits.memoryMegabytes { limits.memoryMegabytes = value }
     let checksFile: SourceFile
     if let checks { checksFile = checks } else { checksFile = try checksSource(exercise) }
-    let request = GradeRequest(sources: sources, checks: checksFile, limits: limits, optimize: exercise.optimize)
+    let request = GradeRequest(
+      sources: sources, checks: checksFile, limits: limits, optimize: exercise.optimize, onProgress: onProgress)
     do {
       return try grader.grade(request)
     } catch {
@@ -140,3 +144,6 @@ extension Workspace {
     return lines
   }
 }
+
+/// Live progress of a long check, for the CLI (the grader's type under the use-case layer's name).
+package typealias LiveProgress = CheckProgress

@@ -143,3 +143,56 @@ func processesWithArgument(_ argument: String) -> [String] {
     return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == argument }
   }
 }
+
+/// Collects progress updates from the grading thread.
+final class ProgressCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var updates: [CheckProgress] = []
+  func add(_ update: CheckProgress) {
+    lock.lock()
+    updates.append(update)
+    lock.unlock()
+  }
+  var all: [CheckProgress] {
+    lock.lock()
+    defer { lock.unlock() }
+    return updates
+  }
+}
+
+@Suite("Progress of long checks")
+struct ProgressTests {
+  @Test("a training-like check reports live progress, and its values become curves")
+  func progress() throws {
+    let checks = """
+      import Glibc
+      import PracticeChecks
+
+      let checks = CheckSuite {
+        Check("train", "loss goes down", points: 1) {
+          var loss = 3.0
+          for step in 1...300 {
+            loss *= 0.99
+            reportProgress(step: step, of: 300, ["loss": loss])
+            usleep(1000)
+          }
+          try expect(loss < 3, "loss did not fall")
+        }
+      }
+      """
+    let collector = ProgressCollector()
+    let report = try makeGrader().grade(
+      GradeRequest(
+        sources: [SourceFile(name: "Empty.swift", displayPath: "Empty.swift", contents: Array("\n".utf8))],
+        checks: SourceFile(name: "Checks.swift", displayPath: "Checks.swift", contents: Array(checks.utf8)),
+        onProgress: { collector.add($0) }))
+    #expect(report.status == .passed, "\(report.compilerOutput)\(report.programOutput)")
+    let updates = collector.all
+    #expect(updates.count >= 2, "expected several live updates, got \(updates.count)")
+    #expect(updates.last?.step == 300 && updates.last?.total == 300)
+    #expect(updates.allSatisfy { $0.check == "train" && $0.values["loss"] != nil })
+    let curve = try #require(report.checks.first?.curves["loss"])
+    #expect(curve.count == updates.count)
+    #expect(curve.first.map { $0[1] > curve.last?[1] ?? 0 } == true, "the loss curve falls")
+  }
+}
