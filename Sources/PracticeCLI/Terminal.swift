@@ -32,6 +32,11 @@ struct Terminal {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
+  /// Writes without a newline.
+  func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
   func error(_ text: String) {
     FileHandle.standardError.write(Data(("practice: error: " + text + "\n").utf8))
   }

@@ -168,3 +168,38 @@ struct HistoryEndToEndTests {
     #expect(try attemptIDs(workspace).count == 1)
   }
 }
+
+@Suite("practice watch, end to end")
+struct WatchEndToEndTests {
+  @Test("grades at start, re-grades on save, answers keys, quits on q")
+  func watchLoop() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    let watch = try InteractiveCommand(
+      EndToEndTests.binary, ["watch", "entropy"], in: workspace, environment: environment)
+    #expect(watch.waitFor("Score: 1/8"), "the first verdict: \(watch.output)")
+    #expect(watch.output.contains("keys: n next · h hint · l list · q quit"))
+
+    watch.send("h")
+    #expect(watch.waitFor("hint 1 of 3"), "h shows a hint: \(watch.output)")
+    watch.send("n")
+    #expect(watch.waitFor("is not passed yet"), "n refuses before passing")
+
+    let solution = repositoryRoot.appendingPathComponent("Curriculum/information-theory/entropy/Solution/Entropy.swift")
+    let file = workspace.appendingPathComponent("Exercises/information-theory/entropy/Entropy.swift")
+    try Data(contentsOf: solution).write(to: file, options: .atomic)
+    #expect(watch.waitFor("Score: passed 8/8"), "a save re-grades: \(watch.output)")
+
+    watch.send("n")
+    #expect(watch.waitFor("── information-theory/joint-entropy ──"), "n moves on: \(watch.output)")
+    #expect(watch.waitFor("Score: 0/12"), "and grades the next scaffold: \(watch.output)")
+
+    watch.send("q")
+    #expect(watch.finish() == 0)
+    #expect(watch.output.contains("Stopped watching."))
+    // Every grade was recorded: scaffold, solution, next scaffold.
+    #expect(try git(["rev-list", "--count", "practice/attempts"], in: workspace).stdout == "3\n")
+  }
+}

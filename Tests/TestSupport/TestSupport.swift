@@ -169,3 +169,63 @@ public final class BackgroundServer: @unchecked Sendable {
     waitpid(pid, &status, 0)
   }
 }
+
+/// A running command a test talks to: it writes to its stdin and waits for text on its stdout.
+public final class InteractiveCommand: @unchecked Sendable {
+  let process = Process()
+  let input = Pipe()
+  let lock = NSLock()
+  var collected = ""
+
+  public init(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]) throws {
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    process.standardInput = input
+    output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+      let data = handle.availableData
+      guard let self, !data.isEmpty else { return }
+      self.lock.lock()
+      self.collected += String(decoding: data, as: UTF8.self)
+      self.lock.unlock()
+    }
+    try process.run()
+  }
+
+  /// Everything the command printed so far.
+  public var output: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return collected
+  }
+
+  /// Waits until `text` has appeared `count` times in the output; false after `seconds`.
+  @discardableResult
+  public func waitFor(_ text: String, count: Int = 1, seconds: Double = 60) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if output.components(separatedBy: text).count - 1 >= count { return true }
+      usleep(20_000)
+    }
+    return false
+  }
+
+  public func send(_ text: String) {
+    input.fileHandleForWriting.write(Data(text.utf8))
+  }
+
+  /// Waits for the command to end (killing it after `seconds`) and returns its exit status.
+  public func finish(seconds: Double = 30) -> Int32 {
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+}
