@@ -14,7 +14,7 @@ public struct Practice: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Status.self, Init.self, List.self, Start.self, Grade.self, Hint.self, Solution.self, Log.self, Show.self,
-      Diff.self, Rerun.self, Restore.self, Reset.self, Push.self, Pull.self, Watch.self, Verify.self,
+      Diff.self, Rerun.self, Restore.self, Reset.self, Push.self, Pull.self, Watch.self, Report.self, Verify.self,
     ],
     defaultSubcommand: Status.self
   )

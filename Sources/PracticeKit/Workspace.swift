@@ -186,6 +186,7 @@ package struct Workspace {
     # practice: local state that is not part of your work
     .practice/current
     .practice/state.json
+    .practice/report.html
     .build/
 
     """
