@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The terminal output a learner reads, compared with golden files (colour off). Re-record after an
+/// intended change with `PRACTICE_RECORD_GOLDEN=1 swift test --filter GoldenTests`, then review
+/// the diff of Tests/EndToEndTests/Golden/.
+@Suite("Golden terminal output", .serialized)
+struct GoldenTests {
+  static let folder = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Golden")
+
+  /// Replaces what changes from run to run: the workspace path, commit ids, relative times.
+  func normalise(_ text: String, workspace: URL) -> String {
+    var result = text.replacingOccurrences(of: workspace.path, with: "<workspace>")
+    let patterns = [
+      ("[0-9a-f]{40}", "<commit>"), ("attempt [0-9a-f]{10}", "attempt <id>"),
+      ("(just now|[0-9]+ min ago|[0-9]+ h ago)", "<when>"),
+    ]
+    for (pattern, replacement) in patterns {
+      result = result.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+    }
+    return result
+  }
+
+  func compare(_ name: String, _ actual: String) throws {
+    let file = Self.folder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["PRACTICE_RECORD_GOLDEN"] == "1" {
+      try actual.write(to: file, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    if expected != actual {
+      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+      let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
+      Issue.record(
+        """
+        \(name) differs from its golden file (PRACTICE_RECORD_GOLDEN=1 re-records it); first difference at line \
+        \((first?.offset ?? min(expectedLines.count, actualLines.count)) + 1):
+        expected: \(first.map { String($0.element.0) } ?? "(end)")
+        actual:   \(first.map { String($0.element.1) } ?? "(end)")
+        """)
+    }
+  }
+
+  @Test("lesson, verdict table and home screen")
+  func learnerScreens() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    let start = try runCommand(EndToEndTests.binary, ["start", "entropy"], in: workspace, environment: environment)
+    try compare("start-entropy.txt", normalise(start.stdout, workspace: workspace))
+    let grade = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
+    try compare("grade-entropy-scaffold.txt", normalise(grade.stdout, workspace: workspace))
+    let home = try runCommand(EndToEndTests.binary, [], in: workspace, environment: environment)
+    try compare("home.txt", normalise(home.stdout, workspace: workspace))
+  }
+}
