@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The terminal output a learner reads, compared with golden files (colour off). Re-record after an
 /// intended change with `PRACTICE_RECORD_GOLDEN=1 swift test --filter GoldenTests`, then review
