@@ -54,7 +54,7 @@ struct EndToEndTests {
 
     let start = try practice(["start"], in: workspace)
     #expect(start.status == 0, "\(start.stderr)")
-    #expect(start.stdout.contains("# Entropy"))
+    #expect(start.stdout.contains("ENTROPY: HOW MANY BITS"))
     #expect(start.stdout.contains("Exercises/information-theory/entropy/Entropy.swift"))
     let file = workspace.appendingPathComponent("Exercises/information-theory/entropy/Entropy.swift")
     #expect(try String(contentsOf: file, encoding: .utf8).contains("TODO"))
@@ -236,7 +236,7 @@ struct EndToEndTests {
     let workspace = parent.url.appendingPathComponent("ws")
     let config = try String(contentsOf: workspace.appendingPathComponent(".practice/workspace.json"), encoding: .utf8)
     #expect(config.contains("\"id\" : \"tiny\"") && config.contains("\"version\" : \"1.2.3\""))
-    #expect(try practice(["start"], in: workspace).stdout.contains("Write `add`"))
+    #expect(try practice(["start"], in: workspace).stdout.contains("Write add."))
     let file = workspace.appendingPathComponent("Exercises/basics/add/Add.swift")
     try CourseFixture.defaultSolution.write(to: file, atomically: true, encoding: .utf8)
     #expect(try practice(["grade"], in: workspace).status == 0)
