@@ -194,3 +194,54 @@ struct CourseVerifierTests {
     #expect(findings.contains { !$0.ok && $0.message.contains("missing file") && $0.message.contains("add.md") })
   }
 }
+
+@Suite("Hints, solutions and locks")
+struct HelpTests {
+  let home = ToolHome(root: repositoryRoot)
+
+  @Test("hints come one at a time and every later attempt records how many were seen")
+  func hints() throws {
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
+    let exercise = try workspace.exercise(named: "add")
+    let first = try workspace.nextHint(for: exercise)
+    #expect(first.number == 1 && first.total == 1 && first.text == "Use +.")
+    #expect(try workspace.nextHint(for: exercise).number == 1, "the last hint repeats")
+    _ = try workspace.start(exercise)
+    let outcome = try workspace.grade(
+      exercise, with: try Workspace.makeGrader(home: home, environment: testEnvironment))
+    let shown = try workspace.show(outcome.attempt)
+    #expect(shown.details.trailers["Hints-Used"] == "1/1")
+  }
+
+  @Test("the solution opens after passing, or with --force, which is recorded")
+  func solution() throws {
+    let scratch = try Scratch(home: home)
+    let workspace = scratch.workspace
+    let exercise = try workspace.exercise(named: "add")
+    #expect(throws: PracticeError.self) { try workspace.solution(of: exercise, force: false) }
+    let files = try workspace.solution(of: exercise, force: true)
+    #expect(files.first?.text == CourseFixture.defaultSolution)
+    _ = try workspace.start(exercise)
+    let outcome = try workspace.grade(
+      exercise, with: try Workspace.makeGrader(home: home, environment: testEnvironment))
+    #expect(try workspace.show(outcome.attempt).details.trailers["Solution-Viewed"] == "before passing")
+  }
+
+  @Test("a module with an unfinished prerequisite is locked, and the error says what to finish")
+  func locked() throws {
+    let course = try CourseFixture(
+      courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["basics", "more"]}"#)
+    try course.directory.write(
+      #"{"formatVersion": 1, "id": "more", "title": "More", "prerequisites": ["basics"], "exercises": [{"id": "sub", "title": "Subtract", "files": ["Add.swift"], "points": 1, "scaffold": "../../Exercises/basics/add", "checks": "../basics/add/Checks.swift", "solution": "../basics/add/Solution", "lesson": "../basics/add.md"}]}"#,
+      to: "Curriculum/more/module.json")
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: course.root, home: home)
+    let error = #expect(throws: PracticeError.self) { try workspace.start(try workspace.exercise(named: "more/sub")) }
+    let message = error?.localizedDescription ?? ""
+    #expect(
+      message.contains("more/sub is locked") && message.contains("finish the module basics first (0 of 1 passed)"))
+    #expect(message.contains("practice start basics/add"))
+  }
+}
