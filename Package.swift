@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "History", dependencies: ["Git"]),
     .target(name: "Git", dependencies: ["CLibGit2"]),
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "PracticeNumerics"),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .target(name: "PracticeNumerics", dependencies: ["COpenBLAS"]),
     .target(name: "PracticeChecks", dependencies: ["PracticeNumerics"]),
     .executableTarget(name: "record-benchmark", dependencies: ["History", "Git"], path: "bench/RecordBenchmark"),
 

@@ -11,15 +11,33 @@ struct SupportModule {
   /// Identifies the toolchain, sources and flags; part of every program's cache key.
   var key: String
 
-  /// Flags that link a program against the support modules (dependents before dependencies).
+  /// C libraries the modules use, each a folder in the sources with a module map (and shim
+  /// header), found on the system with pkg-config: OpenBLAS for `Tensor.matmul`.
+  static let systemLibraries = [(module: "COpenBLAS", package: "openblas")]
+  /// `-I`/`-L`/`-l` flags of the system libraries (from pkg-config).
+  var systemFlags: [String] = []
+
+  /// Flags that compile and link a program against the support modules (dependents before
+  /// dependencies).
   var linkerFlags: [String] {
     ["-I", directory.path, "-L", directory.path] + Self.moduleNames.reversed().map { "-l\($0)" }
+      + Self.systemLibraries.flatMap { ["-I", directory.appendingPathComponent($0.module).path] } + systemFlags
   }
 
   static func prepare(sources: URL, toolchain: Toolchain, cache: URL) throws(GraderError) -> SupportModule {
     let flags = ["-O", "-wmo", "-swift-version", "6", "-parse-as-library"]
+    let systemFlags = try systemLibraryFlags()
     var hash = ContentHash()
-    hash.add(field: "support-v2")
+    hash.add(field: "support-v3")
+    systemFlags.forEach { hash.add(field: $0) }
+    for library in systemLibraries {
+      for name in ["module.modulemap", "shim.h"] {
+        let file = sources.appendingPathComponent("\(library.module)/\(name)")
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw .io("cannot read \(file.path)") }
+        hash.add(field: name)
+        hash.add(field: Array(data))
+      }
+    }
     hash.add(field: toolchain.swiftc)
     hash.add(field: toolchain.version)
     flags.forEach { hash.add(field: $0) }
@@ -46,7 +64,7 @@ struct SupportModule {
     let key = hash.hex
     let root = cache.appendingPathComponent("support", isDirectory: true)
     let directory = root.appendingPathComponent(key, isDirectory: true)
-    let support = SupportModule(directory: directory, key: key)
+    let support = SupportModule(directory: directory, key: key, systemFlags: systemFlags)
     if support.isComplete { return support }
 
     let staging = root.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
@@ -56,13 +74,22 @@ struct SupportModule {
       throw .io("cannot create the cache folder \(staging.path): \(error.localizedDescription)")
     }
     defer { try? FileManager.default.removeItem(at: staging) }
+    for library in systemLibraries {
+      do {
+        try FileManager.default.copyItem(
+          at: sources.appendingPathComponent(library.module), to: staging.appendingPathComponent(library.module))
+      } catch {
+        throw .io("cannot copy the \(library.module) module map: \(error.localizedDescription)")
+      }
+    }
+    let includes = systemLibraries.flatMap { ["-I", staging.appendingPathComponent($0.module).path] } + systemFlags
     for module in modules {
       let arguments =
         flags + [
           "-module-name", module.name, "-I", staging.path, "-emit-module", "-emit-module-path",
           staging.appendingPathComponent("\(module.name).swiftmodule").path,
           "-emit-library", "-static", "-o", staging.appendingPathComponent("lib\(module.name).a").path,
-        ] + module.files.map(\.path)
+        ] + includes + module.files.map(\.path)
       let compiler = ChildProcess(
         executable: toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
         workingDirectory: staging.path)
@@ -75,6 +102,29 @@ struct SupportModule {
       throw .system("rename \(staging.path)", errno)
     }
     return support
+  }
+
+  /// pkg-config's flags for the system libraries, as swiftc flags (`-Xcc -I…`, `-L…`, `-l…`).
+  static func systemLibraryFlags() throws(GraderError) -> [String] {
+    var flags: [String] = []
+    for library in systemLibraries {
+      let run = ChildProcess(
+        executable: "/usr/bin/env", arguments: ["pkg-config", "--cflags", "--libs", library.package],
+        environment: ProcessInfo.processInfo.environment, workingDirectory: nil)
+      let deadline = ContinuousClock.now + .seconds(30)
+      let outcome = try run.run(deadline: { deadline })
+      guard outcome.termination == .exited(0) else {
+        throw .io("pkg-config cannot find \(library.package): install libopenblas-dev (scripts/practice does)")
+      }
+      for word in outcome.output.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        if word.hasPrefix("-I") {
+          flags += ["-Xcc", String(word)]
+        } else if word.hasPrefix("-L") || word.hasPrefix("-l") {
+          flags.append(String(word))
+        }
+      }
+    }
+    return flags
   }
 
   var isComplete: Bool {

@@ -1,4 +1,4 @@
-import PracticeNumerics
+@_exported import PracticeNumerics
 
 /// The checks' seeded generator: the course's SplitMix64 (see `PracticeNumerics.SplitMix64`).
 public typealias SeededGenerator = SplitMix64

@@ -1,0 +1,4 @@
+#ifndef PRACTITIONER_COPENBLAS_SHIM_H
+#define PRACTITIONER_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif
