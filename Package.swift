@@ -32,6 +32,7 @@ let package = Package(
     .target(name: "PracticeNumerics", dependencies: ["COpenBLAS"]),
     .target(name: "PracticeChecks", dependencies: ["PracticeNumerics"]),
     .executableTarget(name: "record-benchmark", dependencies: ["History", "Git"], path: "bench/RecordBenchmark"),
+    .executableTarget(name: "numerics-benchmark", dependencies: ["PracticeNumerics"], path: "bench/NumericsBenchmark"),
 
     .target(name: "TestSupport", dependencies: ["Course", "Grader"], path: "Tests/TestSupport"),
     .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport"]),
