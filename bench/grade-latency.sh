@@ -49,8 +49,10 @@ printf 'import PracticeChecks\n\nHarness.main(checks)\n' >"$floor/main.swift"
 for i in $(seq "$runs"); do
   echo "// edit $i $RANDOM" >>"$floor/Entropy.swift"
   s=$(now)
+  # shellcheck disable=SC2046
   swiftc -Onone -wmo -swift-version 5 -module-name Submission -I "$support" -L "$support" -lPracticeChecks \
-    -o "$floor/program" "$floor/main.swift" "$floor/Entropy.swift" "$floor/Checks.swift"
+    -lPracticeNumerics -I "$support/COpenBLAS" $(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g') \
+    $(pkg-config --libs openblas) -o "$floor/program" "$floor/main.swift" "$floor/Entropy.swift" "$floor/Checks.swift"
   "$floor/program" >/dev/null
   e=$(now)
   elapsed "$s" "$e"
@@ -58,8 +60,11 @@ done >"$tmp/b"
 
 # --- SwiftPM package with swift test -----------------------------------------------------------
 package="$tmp/package"
-mkdir -p "$package/Sources/PracticeChecks" "$package/Sources/Submission" "$package/Tests/SubmissionTests"
+mkdir -p "$package/Sources/PracticeChecks" "$package/Sources/PracticeNumerics" "$package/Sources/Submission" \
+  "$package/Tests/SubmissionTests"
 cp "$root"/Sources/PracticeChecks/*.swift "$package/Sources/PracticeChecks/"
+cp "$root"/Sources/PracticeNumerics/*.swift "$package/Sources/PracticeNumerics/"
+cp -r "$root/Sources/COpenBLAS" "$package/Sources/COpenBLAS"
 cp "$exercise/Solution/Entropy.swift" "$exercise/Checks.swift" "$package/Sources/Submission/"
 cat >"$package/Package.swift" <<'SWIFT'
 // swift-tools-version: 6.0
@@ -67,7 +72,9 @@ import PackageDescription
 let package = Package(
   name: "Submission",
   targets: [
-    .target(name: "PracticeChecks"),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas"),
+    .target(name: "PracticeNumerics", dependencies: ["COpenBLAS"]),
+    .target(name: "PracticeChecks", dependencies: ["PracticeNumerics"]),
     .target(name: "Submission", dependencies: ["PracticeChecks"], swiftSettings: [.swiftLanguageMode(.v5)]),
     .testTarget(name: "SubmissionTests", dependencies: ["Submission", "PracticeChecks"]),
   ]
