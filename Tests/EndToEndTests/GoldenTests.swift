@@ -53,6 +53,18 @@ struct GoldenTests {
     try compare("start-entropy.txt", normalise(start.stdout, workspace: workspace))
     let grade = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
     try compare("grade-entropy-scaffold.txt", normalise(grade.stdout, workspace: workspace))
+  }
+
+  @Test("home screen (on a fixed small course, so new course content does not change it)")
+  func home() throws {
+    let course = try CourseFixture()
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC"]
+    try runCommand(
+      EndToEndTests.binary, ["init", "ws", "--course", course.root.path], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    try runCommand(EndToEndTests.binary, ["start"], in: workspace, environment: environment)
+    try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
     let home = try runCommand(EndToEndTests.binary, [], in: workspace, environment: environment)
     try compare("home.txt", normalise(home.stdout, workspace: workspace))
   }
