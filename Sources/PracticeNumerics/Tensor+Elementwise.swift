@@ -127,3 +127,66 @@ extension Tensor {
     return Tensor(shape: [shape[0], range.count], data: result)
   }
 }
+
+// MARK: - Gathering and concatenating (embeddings, gates)
+
+extension Tensor {
+  /// The rows at `indices`, in that order (`table[indices]` in NumPy; an embedding lookup, or the
+  /// product of one-hot rows with a matrix without the multiplications).
+  public func rows(at indices: [Int]) -> Tensor {
+    precondition(shape.count == 2, "rows(at:): \(Tensor.show(shape)) is not a matrix")
+    let width = shape[1]
+    var result = [Double](repeating: 0, count: indices.count * width)
+    data.withUnsafeBufferPointer { source in
+      result.withUnsafeMutableBufferPointer { target in
+        for (position, index) in indices.enumerated() {
+          precondition((0..<shape[0]).contains(index), "rows(at:): row \(index) is outside \(Tensor.show(shape))")
+          for column in 0..<width { target[position * width + column] = source[index * width + column] }
+        }
+      }
+    }
+    return Tensor(shape: [indices.count, width], data: result)
+  }
+
+  /// Adds row `k` of `source` to row `indices[k]` of this matrix, for every k (NumPy's
+  /// `np.add.at(self, indices, source)`): the backward pass of `rows(at:)`. Repeated indices add up.
+  public mutating func addRows(_ source: Tensor, at indices: [Int]) {
+    precondition(
+      shape.count == 2 && source.shape == [indices.count, shape[1]],
+      "addRows: \(Tensor.show(source.shape)) rows into \(Tensor.show(shape)) at \(indices.count) indices")
+    let width = shape[1]
+    let height = shape[0]
+    source.data.withUnsafeBufferPointer { rows in
+      data.withUnsafeMutableBufferPointer { target in
+        for (position, index) in indices.enumerated() {
+          precondition((0..<height).contains(index), "addRows: row \(index) is outside (\(height), \(width))")
+          for column in 0..<width { target[index * width + column] += rows[position * width + column] }
+        }
+      }
+    }
+  }
+
+  /// Matrices with the same number of rows, side by side (`np.concatenate(blocks, axis=1)`).
+  public static func concatenatingColumns(_ blocks: [Tensor]) -> Tensor {
+    guard let first = blocks.first else { return Tensor(zeros: [0, 0]) }
+    let height = first.rows
+    precondition(
+      blocks.allSatisfy { $0.shape.count == 2 && $0.shape[0] == height },
+      "concatenatingColumns: \(blocks.map { Tensor.show($0.shape) }.joined(separator: ", ")) have different row counts")
+    let width = blocks.reduce(0) { $0 + $1.shape[1] }
+    var result = [Double](repeating: 0, count: height * width)
+    result.withUnsafeMutableBufferPointer { target in
+      var offset = 0
+      for block in blocks {
+        let blockWidth = block.shape[1]
+        block.data.withUnsafeBufferPointer { source in
+          for row in 0..<height {
+            for column in 0..<blockWidth { target[row * width + offset + column] = source[row * blockWidth + column] }
+          }
+        }
+        offset += blockWidth
+      }
+    }
+    return Tensor(shape: [height, width], data: result)
+  }
+}

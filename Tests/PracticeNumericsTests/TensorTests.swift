@@ -86,3 +86,19 @@ struct TensorTests {
     #expect(abs(relativeError([1.0], [1.1]) - 0.1 / 2.1) < 1e-15)
   }
 }
+
+@Suite("Tensor gathering")
+struct TensorGatheringTests {
+  @Test("rows(at:) gathers, addRows scatters with repeats adding up, columns concatenate")
+  func gatherScatter() {
+    let table = Tensor(rows: [[1, 2], [3, 4], [5, 6]])
+    #expect(table.rows(at: [2, 0, 2]) == Tensor(rows: [[5, 6], [1, 2], [5, 6]]))
+    var gradient = Tensor(zeros: [3, 2])
+    gradient.addRows(Tensor(rows: [[1, 1], [2, 2], [3, 3]]), at: [2, 0, 2])
+    // By hand: row 2 receives [1, 1] + [3, 3]; row 0 receives [2, 2] (np.add.at semantics).
+    #expect(gradient == Tensor(rows: [[2, 2], [0, 0], [4, 4]]))
+    let joined = Tensor.concatenatingColumns([Tensor(rows: [[1], [2]]), Tensor(rows: [[3, 4], [5, 6]])])
+    #expect(joined == Tensor(rows: [[1, 3, 4], [2, 5, 6]]))
+    #expect(joined.columns(1..<3) == Tensor(rows: [[3, 4], [5, 6]]))
+  }
+}
