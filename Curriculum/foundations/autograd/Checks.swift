@@ -53,6 +53,17 @@ let checks = CheckSuite {
     let y = x * x * x
     y.backward()
     try expectClose(x.grad, 12, absolute: 1e-12, "∂x³/∂x at 2")
+    // Your own operations must accumulate too: ∂(eᵃ + eᵃ)/∂a = 2eᵃ; ∂(a² + a³)/∂a = 2a + 3a².
+    let u = Value(0.5)
+    let twice = u.exp() + u.exp()
+    twice.backward()
+    try expectClose(u.grad, 2 * exp(0.5), relative: 1e-12, "∂(eᵃ + eᵃ)/∂a") {
+      abs($0 - exp(0.5)) < 1e-9 ? "exp's backward step assigned (=) instead of accumulating (+=)" : nil
+    }
+    let v = Value(1.5)
+    let powers = pow(v, 2) + pow(v, 3)
+    powers.backward()
+    try expectClose(v.grad, 2 * 1.5 + 3 * 1.5 * 1.5, relative: 1e-12, "∂(a² + a³)/∂a")
   }
   Check(
     "unary", "tanh, exp and log have the right derivatives (finite differences)", points: 2,

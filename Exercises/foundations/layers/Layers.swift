@@ -9,7 +9,7 @@ func linearForward(_ x: Tensor, _ w: Tensor, _ b: Tensor) -> Tensor {
 
 /// The gradients of the linear layer from the upstream gradient `dout` (N, M).
 func linearBackward(_ dout: Tensor, x: Tensor, w: Tensor) -> (dx: Tensor, dw: Tensor, db: Tensor) {
-  // TODO: dx = dout·wᵀ, dw = xᵀ·dout, db = the column sums of dout.
+  // TODO: dx = dout·wᵀ, dw = xᵀ·dout, db = dout summed over the batch (sum(axis: 0)).
   return (Tensor(zeros: x.shape), Tensor(zeros: w.shape), Tensor(zeros: [w.columns]))
 }
 
