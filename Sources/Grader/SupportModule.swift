@@ -26,7 +26,7 @@ struct SupportModule {
 
   static func prepare(sources: URL, toolchain: Toolchain, cache: URL) throws(GraderError) -> SupportModule {
     let flags = ["-O", "-wmo", "-swift-version", "6", "-parse-as-library"]
-    let systemFlags = try systemLibraryFlags()
+    let systemFlags = try cachedSystemLibraryFlags(cache: cache)
     var hash = ContentHash()
     hash.add(field: "support-v3")
     systemFlags.forEach { hash.add(field: $0) }
@@ -102,6 +102,36 @@ struct SupportModule {
       throw .system("rename \(staging.path)", errno)
     }
     return support
+  }
+
+  /// `systemLibraryFlags()`, remembered in the cache per `.pc` file (path and modification time),
+  /// so a grade does not start pkg-config.
+  static func cachedSystemLibraryFlags(cache: URL) throws(GraderError) -> [String] {
+    let environment = ProcessInfo.processInfo.environment
+    let folders =
+      (environment["PKG_CONFIG_PATH"] ?? "").split(separator: ":").map(String.init)
+      + [
+        "/usr/local/lib/pkgconfig", "/usr/lib/x86_64-linux-gnu/pkgconfig", "/usr/lib/aarch64-linux-gnu/pkgconfig",
+        "/usr/lib/pkgconfig", "/usr/share/pkgconfig",
+      ]
+    var hash = ContentHash()
+    for library in systemLibraries {
+      guard
+        let file = folders.map({ "\($0)/\(library.package).pc" }).first(where: FileManager.default.fileExists(atPath:)),
+        let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+      else { return try systemLibraryFlags() }
+      hash.add(field: file)
+      hash.add(field: "\(modified.timeIntervalSince1970)")
+    }
+    let remembered = cache.appendingPathComponent("toolchains/pkg-config-\(hash.hex)")
+    if let text = try? String(contentsOf: remembered, encoding: .utf8), !text.isEmpty {
+      return text.split(separator: "\n").map(String.init)
+    }
+    let flags = try systemLibraryFlags()
+    try? FileManager.default.createDirectory(
+      at: remembered.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? flags.joined(separator: "\n").write(to: remembered, atomically: true, encoding: .utf8)
+    return flags
   }
 
   /// pkg-config's flags for the system libraries, as swiftc flags (`-Xcc -I…`, `-L…`, `-l…`).
