@@ -15,6 +15,17 @@ package struct Course: Sendable, Equatable {
   /// Every exercise, in course order.
   package var exercises: [Exercise] { modules.flatMap(\.exercises) }
 
+  /// The exercises whose code `exercise` compiles with: its `uses`, and theirs, in course order.
+  package func usedExercises(of exercise: Exercise) -> [Exercise] {
+    var needed: Set<String> = []
+    var pending = exercise.uses
+    while let key = pending.popLast() {
+      guard needed.insert(key).inserted, let used = exercises.first(where: { $0.key == key }) else { continue }
+      pending += used.uses
+    }
+    return exercises.filter { needed.contains($0.key) }
+  }
+
   /// Finds an exercise by `module/exercise` or by an exercise id that only one module uses.
   package func exercise(named name: String) throws(CourseError) -> Exercise {
     if let exact = exercises.first(where: { $0.key == name }) { return exact }
@@ -72,6 +83,9 @@ package struct Exercise: Sendable, Equatable {
   package var limits: ExerciseLimits
   /// Build the learner's code optimised (for exercises that train models).
   package var optimize: Bool
+  /// Earlier exercises (keys, `module/exercise`) whose learner code this one builds on: their files
+  /// are compiled with this exercise's, so a later exercise runs the learner's own earlier work.
+  package var uses: [String] = []
 
   /// `module/exercise`, the name used on the command line, in commits and in results.
   package var key: String { "\(moduleID)/\(id)" }

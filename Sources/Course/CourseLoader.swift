@@ -21,6 +21,7 @@ package enum CourseLoader {
   ]
   package static let exerciseFields: Set<String> = [
     "id", "title", "lesson", "checks", "solution", "scaffold", "files", "points", "hints", "limits", "optimize",
+    "uses",
   ]
   package static let limitsFields: Set<String> = ["checkSeconds", "runSeconds", "memoryMB"]
 
@@ -56,6 +57,7 @@ package enum CourseLoader {
       }
     }
     try checkAcyclic(modules)
+    try resolveUses(&modules)
     return Course(root: root, id: id, title: title, version: version, modules: modules)
   }
 
@@ -139,7 +141,31 @@ package enum CourseLoader {
     let optimize = try item.optionalBool("optimize") ?? false
     return Exercise(
       id: id, moduleID: moduleID, title: title, lesson: lesson, checks: checks, solution: solution, scaffold: scaffold,
-      files: files, points: points, hints: hints, limits: limits, optimize: optimize)
+      files: files, points: points, hints: hints, limits: limits, optimize: optimize,
+      uses: try item.strings("uses", required: false))
+  }
+
+  /// Turns every exercise's `uses` into full keys, each naming an exercise earlier in the course (an
+  /// id alone means one in the same module), so the code an exercise builds on always exists first.
+  static func resolveUses(_ modules: inout [Module]) throws(CourseError) {
+    var earlier: Set<String> = []
+    for m in modules.indices {
+      for e in modules[m].exercises.indices {
+        let exercise = modules[m].exercises[e]
+        var resolved: [String] = []
+        for (index, value) in exercise.uses.enumerated() {
+          let key = value.contains("/") ? value : "\(exercise.moduleID)/\(value)"
+          guard earlier.contains(key) else {
+            throw .field(
+              file: "Curriculum/\(exercise.moduleID)/module.json", path: "$.exercises[\(e)].uses[\(index)]",
+              problem: "expected an exercise that comes earlier in the course, found \"\(value)\"")
+          }
+          if !resolved.contains(key) { resolved.append(key) }
+        }
+        modules[m].exercises[e].uses = resolved
+        earlier.insert(exercise.key)
+      }
+    }
   }
 
   /// Resolves a relative path against `folder`; refuses absolute paths and anything that leaves `root`

@@ -51,6 +51,11 @@ extension AttemptStore {
       checks: try file(at: Self.checksPath(exercise), in: id).map { Data($0) })
   }
 
+  /// The files of one folder as stored with an attempt.
+  package func files(in folder: String, at id: ObjectID) throws -> [(name: String, contents: [UInt8])] {
+    try wrapGit { try repository.files(in: folder, at: id) }
+  }
+
   /// The code diff of an exercise folder between two attempts, or from an attempt to the files in
   /// the workspace (`to` nil).
   package func diff(from old: ObjectID, to new: ObjectID?, folder: String) throws -> String {

@@ -15,6 +15,9 @@ package struct AttemptRecord: Sendable {
   package var extraTrailers: [(key: String, value: String)]
   /// The folder (slash separated, from the workspace root) whose content this attempt replaces.
   package var exerciseFolder: String
+  /// The folders of earlier exercises whose code was compiled with this one (replaced as well, so
+  /// the attempt's tree holds exactly the code that was graded).
+  package var usedFolders: [String] = []
   /// Files to store, with paths from the workspace root: the learner's files and the results JSON.
   package var files: [TreeFile]
 
@@ -95,7 +98,7 @@ package struct AttemptStore {
       let files = attempt.files + [TreeFile(path: Self.progressPath, contents: Array(newProgress))]
       let commit = try wrap {
         let tree = try repository.makeTree(
-          base: parent, replacingFolders: [attempt.exerciseFolder], files: files)
+          base: parent, replacingFolders: [attempt.exerciseFolder] + attempt.usedFolders, files: files)
         return try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message)
       }
       let moved = try wrap {

@@ -36,6 +36,10 @@ struct Start: PracticeCommand {
     for file in chosen.files {
       terminal.print("  " + terminal.styled(workspace.root.appendingPathComponent(file).path, .cyan))
     }
+    let used = workspace.course.usedExercises(of: chosen.exercise)
+    if !used.isEmpty {
+      terminal.print("It builds on your code from \(used.map(\.key).joined(separator: ", ")), compiled with it.")
+    }
     terminal.print("Then grade it:")
     terminal.print("  practice grade \(chosen.exercise.key)")
   }

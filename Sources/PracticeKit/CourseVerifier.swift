@@ -36,7 +36,14 @@ package struct CourseVerifier {
         continue
       }
       do {
-        let solution = try Workspace.run(exercise, sources: try sources(exercise.solution, exercise), grader: grader)
+        // The exercises it builds on contribute their reference solutions in both runs, so the
+        // scaffold is judged on its own gaps.
+        var earlier: [SourceFile] = []
+        for used in course.usedExercises(of: exercise) {
+          earlier += try sources(used.solution, used, renamed: true)
+        }
+        let solution = try Workspace.run(
+          exercise, sources: try sources(exercise.solution, exercise) + earlier, grader: grader)
         let max = solution.maxScore ?? 0
         if solution.status == .passed && solution.score == max {
           note(exercise, true, "reference solution scores \(formatScore(solution.score))/\(formatScore(max))")
@@ -51,7 +58,8 @@ package struct CourseVerifier {
             exercise, false,
             "the checks are worth \(formatScore(declared)) points but module.json says \(exercise.points)")
         }
-        let scaffold = try Workspace.run(exercise, sources: try sources(exercise.scaffold, exercise), grader: grader)
+        let scaffold = try Workspace.run(
+          exercise, sources: try sources(exercise.scaffold, exercise) + earlier, grader: grader)
         switch scaffold.status {
         case .compileError:
           note(exercise, false, "the scaffold does not compile:\n\(scaffold.compilerOutput)")
@@ -80,12 +88,13 @@ package struct CourseVerifier {
     return paths.filter { !FileManager.default.fileExists(atPath: $0) }
   }
 
-  func sources(_ folder: URL, _ exercise: Exercise) throws(PracticeError) -> [SourceFile] {
+  func sources(_ folder: URL, _ exercise: Exercise, renamed: Bool = false) throws(PracticeError) -> [SourceFile] {
     var result: [SourceFile] = []
     for name in exercise.files {
       let url = folder.appendingPathComponent(name)
       guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("cannot read \(url.path)") }
-      result.append(SourceFile(name: name, displayPath: url.path, contents: Array(data)))
+      let buildName = renamed ? Workspace.usedSourceName(exercise, name) : name
+      result.append(SourceFile(name: buildName, displayPath: url.path, contents: Array(data)))
     }
     return result
   }

@@ -13,6 +13,7 @@ package enum PracticeError: Error, LocalizedError {
   case grader(GraderError)
   case history(Error)
   case notStarted(exercise: String, folder: String)
+  case usedNotStarted(exercise: String, uses: String)
   case missingFile(exercise: String, path: String)
   case io(String)
   case nothingLeft
@@ -42,6 +43,9 @@ package enum PracticeError: Error, LocalizedError {
       return error.localizedDescription
     case .notStarted(let exercise, let folder):
       return "\(exercise) has not been started (no \(folder)); run `practice start \(exercise)`"
+    case .usedNotStarted(let exercise, let uses):
+      return "\(exercise) builds on your code from \(uses), which has not been started; "
+        + "run `practice start \(uses)` and write it first"
     case .missingFile(let exercise, let path):
       return "\(path) is missing; it is part of \(exercise). `practice start \(exercise)` writes the scaffold again"
     case .io(let message):

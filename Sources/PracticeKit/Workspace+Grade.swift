@@ -42,18 +42,14 @@ extension Workspace {
     _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
     try checkUnlocked(exercise)
-    var sources: [SourceFile] = []
-    for name in exercise.files {
-      let relative = "\(exercise.workspaceFolder)/\(name)"
-      let url = root.appendingPathComponent(relative)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        let folder = root.appendingPathComponent(exercise.workspaceFolder).path
-        if !FileManager.default.fileExists(atPath: folder) {
-          throw .notStarted(exercise: exercise.key, folder: exercise.workspaceFolder)
-        }
-        throw .missingFile(exercise: exercise.key, path: relative)
+    var sources = try learnerSources(of: exercise)
+    let used = course.usedExercises(of: exercise)
+    for earlier in used {
+      do {
+        sources += try learnerSources(of: earlier, renamed: true)
+      } catch .notStarted {
+        throw .usedNotStarted(exercise: exercise.key, uses: earlier.key)
       }
-      sources.append(SourceFile(name: name, displayPath: relative, contents: Array(data)))
     }
     let report = try Self.run(exercise, sources: sources, grader: grader, onProgress: onProgress)
     let maxScore = report.maxScore ?? Double(exercise.points)
@@ -75,7 +71,7 @@ extension Workspace {
       trailers.append(("Metric-\(name)", "\(value)"))
     }
     let resultsPath = AttemptStore.resultsPath(exercise.key)
-    let record = AttemptRecord(
+    var record = AttemptRecord(
       exercise: exercise.key, score: report.score, maxScore: maxScore, status: report.status.rawValue,
       summaryLines: Self.summaryLines(report), extraTrailers: trailers, exerciseFolder: exercise.workspaceFolder,
       files: sources.map { TreeFile(path: $0.displayPath, contents: $0.contents) }
@@ -83,6 +79,7 @@ extension Workspace {
           TreeFile(path: resultsPath, contents: Array(try Self.encode(document))),
           TreeFile(path: AttemptStore.checksPath(exercise.key), contents: checks.contents),
         ])
+    record.usedFolders = used.map(\.workspaceFolder)
     let now = Date()
     let attempt: ObjectID
     do {
@@ -98,6 +95,31 @@ extension Workspace {
     }
     document.attempt = attempt.hex
     return GradeOutcome(exercise: exercise, report: report, document: document, attempt: attempt.hex, previous: before)
+  }
+
+  /// The learner's files of `exercise` from the workspace. `renamed` gives them build names that
+  /// cannot clash with another exercise's (for the code of earlier exercises an exercise uses).
+  func learnerSources(of exercise: Exercise, renamed: Bool = false) throws(PracticeError) -> [SourceFile] {
+    var sources: [SourceFile] = []
+    for name in exercise.files {
+      let relative = "\(exercise.workspaceFolder)/\(name)"
+      let url = root.appendingPathComponent(relative)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        let folder = root.appendingPathComponent(exercise.workspaceFolder).path
+        if !FileManager.default.fileExists(atPath: folder) {
+          throw .notStarted(exercise: exercise.key, folder: exercise.workspaceFolder)
+        }
+        throw .missingFile(exercise: exercise.key, path: relative)
+      }
+      let buildName = renamed ? Self.usedSourceName(exercise, name) : name
+      sources.append(SourceFile(name: buildName, displayPath: relative, contents: Array(data)))
+    }
+    return sources
+  }
+
+  /// The build name of an earlier exercise's file compiled with a later one (unique in the build).
+  package static func usedSourceName(_ exercise: Exercise, _ name: String) -> String {
+    "\(exercise.moduleID).\(exercise.id).\(name)"
   }
 
   /// Grades files without recording anything (used by `verify`).

@@ -136,10 +136,19 @@ extension Workspace {
         SourceFile(name: "Checks.swift", displayPath: current.displayPath, contents: Array($0))
       }
       ?? current
-    let sources = shown.details.files.filter { exercise.files.contains($0.name) }.map {
+    var sources = shown.details.files.filter { exercise.files.contains($0.name) }.map {
       SourceFile(name: $0.name, displayPath: "\(exercise.workspaceFolder)/\($0.name)", contents: $0.contents)
     }
     guard !sources.isEmpty else { throw .badAttempt(spec, "it holds none of \(exercise.key)'s files") }
+    guard let id = ObjectID(hex: shown.details.id) else { throw .badAttempt(spec, "not a commit id") }
+    for earlier in course.usedExercises(of: exercise) {
+      let stored = try history { try $0.files(in: earlier.workspaceFolder, at: id) }
+      sources += stored.filter { earlier.files.contains($0.name) }.map {
+        SourceFile(
+          name: Self.usedSourceName(earlier, $0.name), displayPath: "\(earlier.workspaceFolder)/\($0.name)",
+          contents: $0.contents)
+      }
+    }
     let report = try Self.run(exercise, sources: sources, checks: checks, grader: grader)
     var differences: [String] = []
     if let recorded = shown.results {

@@ -49,6 +49,25 @@ struct CourseLoaderTests {
     #expect(error?.localizedDescription.contains("no exercise 'entropi'") == true)
   }
 
+  @Test("uses names earlier exercises, by id in the same module or by module/exercise, resolved transitively")
+  func uses() throws {
+    let fixture = try CourseFixture(
+      courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["basics", "more"]}"#)
+    try fixture.directory.write(
+      #"""
+      {"formatVersion": 1, "id": "more", "title": "More", "exercises": [
+        {"id": "twice", "title": "Twice", "files": ["Twice.swift"], "points": 1, "uses": ["basics/add"]},
+        {"id": "thrice", "title": "Thrice", "files": ["Thrice.swift"], "points": 1, "uses": ["twice"]}
+      ]}
+      """#,
+      to: "Curriculum/more/module.json")
+    let course = try CourseLoader.load(from: fixture.root)
+    let thrice = try course.exercise(named: "thrice")
+    #expect(thrice.uses == ["more/twice"])
+    #expect(course.usedExercises(of: thrice).map(\.key) == ["basics/add", "more/twice"])
+    #expect(course.usedExercises(of: try course.exercise(named: "add")).isEmpty)
+  }
+
   @Test("an exercise id used by two modules is ambiguous")
   func ambiguous() throws {
     let fixture = try CourseFixture(
@@ -167,6 +186,11 @@ struct CourseErrorTests {
         exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "limits": {"checkSeconds": -1}}"#
       ),
       expected: [module, "$.exercises[0].limits.checkSeconds", "greater than 0"]),
+    Case(
+      name: "uses a later or unknown exercise",
+      moduleJSON: module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "uses": ["add"]}"#),
+      expected: [module, "$.exercises[0].uses[0]", "earlier in the course", "\"add\""]),
     Case(
       name: "missing module file",
       courseJSON: #"{"formatVersion": 1, "id": "t", "title": "T", "version": "1", "modules": ["nothere"]}"#,

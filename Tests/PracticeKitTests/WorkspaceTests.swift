@@ -125,6 +125,61 @@ struct WorkspaceTests {
     #expect(overview.next == nil)
   }
 
+  @Test("an exercise that uses an earlier one compiles the learner's own earlier code, records it and reruns it")
+  func usesEarlierCode() throws {
+    let fixture = try CourseFixture(
+      moduleJSON: """
+        {"formatVersion": 1, "id": "basics", "title": "Basics", "exercises": [
+          {"id": "add", "title": "Add", "files": ["Add.swift"], "points": 3},
+          {"id": "twice", "title": "Twice", "files": ["Twice.swift"], "points": 2, "uses": ["add"]}
+        ]}
+        """)
+    try fixture.directory.write("# Twice\n", to: "Curriculum/basics/twice.md")
+    try fixture.directory.write(
+      """
+      import PracticeChecks
+
+      let checks = CheckSuite {
+        Check("twice", "twice(4) = 8", points: 2) { try expectEqual(twice(4), 8) }
+      }
+      """, to: "Curriculum/basics/twice/Checks.swift")
+    try fixture.directory.write(
+      "func twice(_ x: Int) -> Int { add(x, x) }\n", to: "Curriculum/basics/twice/Solution/Twice.swift")
+    try fixture.directory.write(
+      "func twice(_ x: Int) -> Int {\n  // TODO: use your add\n  return 0\n}\n", to: "Exercises/basics/twice/Twice.swift")
+    let parent = try TemporaryDirectory()
+    let workspace = try Workspace.create(
+      at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)
+    let grader = try grader()
+    let twice = try workspace.exercise(named: "twice")
+    _ = try workspace.start(twice)
+    try "func twice(_ x: Int) -> Int { add(x, x) }\n".write(
+      to: workspace.root.appendingPathComponent("Exercises/basics/twice/Twice.swift"), atomically: true,
+      encoding: .utf8)
+
+    let unstarted = #expect(throws: PracticeError.self) { try workspace.grade(twice, with: grader) }
+    #expect(unstarted?.localizedDescription.contains("practice start basics/add") == true)
+
+    _ = try workspace.start(try workspace.exercise(named: "add"))
+    let withScaffold = try workspace.grade(twice, with: grader)
+    #expect(withScaffold.document.status == "failed")
+    let add = workspace.root.appendingPathComponent("Exercises/basics/add/Add.swift")
+    try CourseFixture.defaultSolution.write(to: add, atomically: true, encoding: .utf8)
+    let passing = try workspace.grade(twice, with: grader)
+    #expect(passing.document.status == "passed")
+    // The attempt holds the earlier exercise's code exactly as it was compiled.
+    let stored = try git(["show", "\(passing.attempt):Exercises/basics/add/Add.swift"], in: workspace.root)
+    #expect(stored.stdout == CourseFixture.defaultSolution)
+    // Rerunning the first attempt uses the earlier code stored with it, not today's.
+    let rerun = try workspace.rerun(withScaffold.attempt, with: grader)
+    #expect(rerun.reproduced, "\(rerun.differences)")
+    #expect(rerun.report.status.rawValue == "failed")
+    // verify compiles the scaffold and the solution with the earlier exercise's reference solution.
+    let findings = CourseVerifier(course: workspace.course, grader: grader).verify()
+    let failures = findings.filter { !$0.ok }.map(\.message)
+    #expect(failures.isEmpty, "\(failures)")
+  }
+
   @Test("a compile error is an attempt too, scored 0 of the module's points")
   func compileErrorAttempt() throws {
     let scratch = try Scratch(home: home)
