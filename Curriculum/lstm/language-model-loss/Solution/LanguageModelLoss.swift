@@ -1,0 +1,62 @@
+import Foundation
+import PracticeNumerics
+
+// Uses your code from lstm/rnn-sequence, lstm/embedding, lstm/temporal-softmax and
+// lstm/lstm-sequence (compiled with this file).
+
+/// Which recurrent layer the model uses.
+enum RecurrentCell {
+  case rnn
+  case lstm
+}
+
+/// CS231n's captioning model, a language model conditioned on a feature vector: h0 = features·Wproj
+/// + bproj; words embedded with Wembed; an RNN or LSTM (Wx, Wh, b); scores = h·Wvocab + bvocab.
+struct CaptioningParameters {
+  var wProj: Tensor  // (D, H)
+  var bProj: Tensor  // (H)
+  var wEmbed: Tensor  // (V, W)
+  var wx: Tensor  // (W, H) or (W, 4H)
+  var wh: Tensor  // (H, H) or (H, 4H)
+  var b: Tensor  // (H) or (4H)
+  var wVocab: Tensor  // (H, V)
+  var bVocab: Tensor  // (V)
+}
+
+/// The loss of predicting captions[n][t + 1] from captions[n][...t] and the features (N, D), with
+/// positions whose target is `null` not scored; and the gradient of every parameter.
+func captioningLoss(
+  features: Tensor, captions: [[Int]], parameters p: CaptioningParameters, cell: RecurrentCell, null: Int = 0
+) -> (loss: Double, gradients: CaptioningParameters) {
+  let inputs = captions.map { Array($0.dropLast()) }
+  let targets = captions.map { Array($0.dropFirst()) }
+  let mask = targets.map { $0.map { $0 != null } }
+
+  let h0 = features.matmul(p.wProj) + p.bProj
+  let x = embeddingForward(ids: inputs, w: p.wEmbed)
+  var rnnCache: RNNCache?
+  var lstmCache: LSTMCache?
+  let h: [Tensor]
+  switch cell {
+  case .rnn:
+    let out = rnnForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
+    (h, rnnCache) = (out.h, out.cache)
+  case .lstm:
+    let out = lstmForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
+    (h, lstmCache) = (out.h, out.cache)
+  }
+  let (scores, affineCache) = temporalAffineForward(x: h, w: p.wVocab, b: p.bVocab)
+  let (loss, dScores) = temporalSoftmaxLoss(scores: scores, targets: targets, mask: mask)
+
+  var grads = p
+  let (dh, dwVocab, dbVocab) = temporalAffineBackward(dout: dScores, cache: affineCache)
+  grads.wVocab = dwVocab
+  grads.bVocab = dbVocab
+  let recurrent =
+    if let rnnCache { rnnBackward(dh: dh, cache: rnnCache) } else { lstmBackward(dh: dh, cache: lstmCache!) }
+  (grads.wx, grads.wh, grads.b) = (recurrent.dWx, recurrent.dWh, recurrent.db)
+  grads.wEmbed = embeddingBackward(dout: recurrent.dx, ids: inputs, vocabulary: p.wEmbed.rows)
+  grads.wProj = features.matmul(recurrent.dh0, transposeSelf: true)
+  grads.bProj = recurrent.dh0.sum(axis: 0)
+  return (loss, grads)
+}
