@@ -11,7 +11,11 @@ struct Verify: PracticeCommand {
       Example:
         practice verify
         practice verify --course ~/courses/my-course
+        practice verify lstm/train-char-lstm    (one exercise, or a whole module: lstm)
       """)
+
+  @Argument(help: "Exercises (module/exercise or a unique id) or modules to verify; default: all.")
+  var only: [String] = []
 
   @Option(help: "The course folder to verify; default: the built-in course.", completion: .directory)
   var course: String?
@@ -24,7 +28,19 @@ struct Verify: PracticeCommand {
     terminal.print(
       "verify \(loaded.id) \(loaded.version): \(loaded.exercises.count) exercises in \(loaded.modules.count) modules")
     let verifier = CourseVerifier(course: loaded, grader: try Workspace.makeGrader(home: home))
-    let findings = verifier.verify { finding in
+    var selected: Set<String>?
+    if !only.isEmpty {
+      var keys: Set<String> = []
+      for name in only {
+        if let module = loaded.modules.first(where: { $0.id == name }) {
+          keys.formUnion(module.exercises.map(\.key))
+        } else {
+          keys.insert(try loaded.exercise(named: name).key)
+        }
+      }
+      selected = keys
+    }
+    let findings = verifier.verify(only: selected) { finding in
       let mark = finding.ok ? terminal.styled("✔", .green) : terminal.styled("✘", .red)
       terminal.print("\(mark) \(finding.exercise): \(finding.message)")
     }

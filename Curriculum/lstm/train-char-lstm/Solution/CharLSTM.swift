@@ -1,0 +1,137 @@
+import Foundation
+import PracticeNumerics
+
+// Uses your code from lstm/embedding, lstm/lstm-sequence (and through it lstm/lstm-step),
+// lstm/temporal-softmax and foundations/adam (compiled with this file).
+
+/// Corpus W's 27 characters: space, then a to z.
+let alphabet = Array(" abcdefghijklmnopqrstuvwxyz")
+
+/// Character ids of a text over `alphabet`.
+func encode(_ text: String) -> [Int] {
+  text.map { character in alphabet.firstIndex(of: character)! }
+}
+
+/// A character language model: embedding, one LSTM layer, an affine layer to 27 scores.
+struct CharLSTM {
+  var embedding: Tensor  // (V, D)
+  var wx: Tensor  // (D, 4H)
+  var wh: Tensor  // (H, 4H)
+  var b: Tensor  // (4H), gates i, f, o, g
+  var wOut: Tensor  // (H, V)
+  var bOut: Tensor  // (V)
+
+  /// Small random weights from a seed; the forget gate's bias starts at 1.
+  init(vocabulary: Int = 27, embeddingSize: Int = 32, hidden: Int = 64, seed: UInt64) {
+    func uniform(_ shape: [Int], _ scale: Double, _ offset: UInt64) -> Tensor {
+      Tensor(randomUniformShape: shape, in: -scale...scale, seed: seed &* 1000 &+ offset)
+    }
+    embedding = uniform([vocabulary, embeddingSize], 1, 1)
+    wx = uniform([embeddingSize, 4 * hidden], 1 / Double(embeddingSize).squareRoot(), 2)
+    wh = uniform([hidden, 4 * hidden], 1 / Double(hidden).squareRoot(), 3)
+    b = Tensor((0..<(4 * hidden)).map { (hidden..<(2 * hidden)).contains($0) ? 1.0 : 0.0 })
+    wOut = uniform([hidden, vocabulary], 1 / Double(hidden).squareRoot(), 4)
+    bOut = Tensor(zeros: [vocabulary])
+  }
+
+  /// Every parameter, in a fixed order (for the optimiser and for gradient clipping).
+  var parameters: [Tensor] {
+    get { [embedding, wx, wh, b, wOut, bOut] }
+    set { (embedding, wx, wh, b, wOut, bOut) = (newValue[0], newValue[1], newValue[2], newValue[3], newValue[4], newValue[5]) }
+  }
+
+  /// Scores for the next character at every position of N sequences of T ids (ids[n][t]), from a
+  /// zero state: T matrices of (N, V).
+  func logits(_ ids: [[Int]]) -> [Tensor] {
+    let x = embeddingForward(ids: ids, w: embedding)
+    let h = lstmForward(x: x, h0: Tensor(zeros: [ids.count, wh.rows]), wx: wx, wh: wh, b: b).h
+    return temporalAffineForward(x: h, w: wOut, b: bOut).out
+  }
+
+  /// The mean cross-entropy per character (nats) of predicting targets[n][t] from inputs[n][...t],
+  /// and the gradient of every parameter (as a CharLSTM).
+  func lossAndGradients(inputs: [[Int]], targets: [[Int]]) -> (loss: Double, gradients: CharLSTM) {
+    let steps = Double(inputs.first?.count ?? 1)
+    let x = embeddingForward(ids: inputs, w: embedding)
+    let (h, lstmCache) = lstmForward(x: x, h0: Tensor(zeros: [inputs.count, wh.rows]), wx: wx, wh: wh, b: b)
+    let (scores, affineCache) = temporalAffineForward(x: h, w: wOut, b: bOut)
+    let mask = targets.map { $0.map { _ in true } }
+    let (summed, dScores) = temporalSoftmaxLoss(scores: scores, targets: targets, mask: mask)
+    // temporalSoftmaxLoss sums over time and averages over N: divide by T for a per-character mean.
+    let (dh, dwOut, dbOut) = temporalAffineBackward(dout: dScores.map { $0 * (1 / steps) }, cache: affineCache)
+    let recurrent = lstmBackward(dh: dh, cache: lstmCache)
+    var gradients = self
+    gradients.parameters = [
+      embeddingBackward(dout: recurrent.dx, ids: inputs, vocabulary: embedding.rows), recurrent.dWx, recurrent.dWh,
+      recurrent.db, dwOut, dbOut,
+    ]
+    return (summed / steps, gradients)
+  }
+}
+
+/// Scales every gradient by the same factor so that their global L2 norm is at most maxNorm;
+/// returns the norm before clipping.
+func clipGradNorm(_ gradients: inout [[Double]], maxNorm: Double) -> Double {
+  let norm = gradients.reduce(0) { total, values in values.reduce(total) { $0 + $1 * $1 } }.squareRoot()
+  if norm > maxNorm {
+    let scale = maxNorm / norm
+    for k in gradients.indices { gradients[k] = gradients[k].map { $0 * scale } }
+  }
+  return norm
+}
+
+/// How to train.
+struct TrainingConfig {
+  var hidden = 64
+  var batch = 32
+  var window = 64
+  var steps = 1000
+  var peakRate = 1e-2
+  var warmup = 100
+  /// The rate decays to this fraction of the peak.
+  var floor = 0.1
+  var clip = 1.0
+  var seed: UInt64 = 1
+}
+
+/// Linear warm-up over the first `warmup` steps (step s gets peak·(s + 1)/warmup), then a cosine
+/// from the peak down to floor·peak at the last step (s = 0-based step).
+func learningRate(step: Int, config: TrainingConfig) -> Double {
+  if step < config.warmup { return config.peakRate * Double(step + 1) / Double(config.warmup) }
+  let progress = Double(step - config.warmup) / Double(config.steps - config.warmup)
+  return config.peakRate * (config.floor + (1 - config.floor) * 0.5 * (1 + cos(Double.pi * progress)))
+}
+
+/// Trains a CharLSTM on `text` (character ids): random windows of config.window + 1 characters,
+/// Adam (β₂ = 0.99), the schedule above, global gradient clipping. Calls `progress(step, loss)`
+/// after every step.
+func train(text: [Int], config: TrainingConfig, progress: (Int, Double) -> Void = { _, _ in }) -> CharLSTM {
+  var model = CharLSTM(hidden: config.hidden, seed: config.seed)
+  var optimisers = model.parameters.map { _ in
+    var adam = Adam(learningRate: config.peakRate)
+    adam.beta2 = 0.99
+    return adam
+  }
+  var generator = SplitMix64(seed: config.seed)
+  for step in 0..<config.steps {
+    var inputs: [[Int]] = []
+    var targets: [[Int]] = []
+    for _ in 0..<config.batch {
+      let start = generator.below(text.count - config.window - 1)
+      inputs.append(Array(text[start..<start + config.window]))
+      targets.append(Array(text[start + 1...start + config.window]))
+    }
+    let (loss, gradients) = model.lossAndGradients(inputs: inputs, targets: targets)
+    var values = gradients.parameters.map(\.data)
+    _ = clipGradNorm(&values, maxNorm: config.clip)
+    let rate = learningRate(step: step, config: config)
+    var parameters = model.parameters
+    for k in parameters.indices {
+      optimisers[k].learningRate = rate
+      optimisers[k].step(&parameters[k].data, values[k])
+    }
+    model.parameters = parameters
+    progress(step, loss)
+  }
+  return model
+}
