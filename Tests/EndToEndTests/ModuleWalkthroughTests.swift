@@ -61,10 +61,12 @@ struct ModuleWalkthroughTests {
     let module = repositoryRoot.appendingPathComponent("Curriculum/lstm")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
     let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
-    #expect(exercises.map { $0["id"] as? String } == [
-      "rnn-step", "rnn-sequence", "embedding", "temporal-softmax", "lstm-step", "lstm-sequence", "language-model-loss",
-      "train-char-lstm", "sample-text",
-    ])
+    #expect(
+      exercises.map { $0["id"] as? String } == [
+        "rnn-step", "rnn-sequence", "embedding", "temporal-softmax", "lstm-step", "lstm-sequence",
+        "language-model-loss",
+        "train-char-lstm", "sample-text",
+      ])
     for exercise in exercises {
       let id = try #require(exercise["id"] as? String)
       let files = try #require(exercise["files"] as? [String])

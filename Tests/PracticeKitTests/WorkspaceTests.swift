@@ -146,7 +146,8 @@ struct WorkspaceTests {
     try fixture.directory.write(
       "func twice(_ x: Int) -> Int { add(x, x) }\n", to: "Curriculum/basics/twice/Solution/Twice.swift")
     try fixture.directory.write(
-      "func twice(_ x: Int) -> Int {\n  // TODO: use your add\n  return 0\n}\n", to: "Exercises/basics/twice/Twice.swift")
+      "func twice(_ x: Int) -> Int {\n  // TODO: use your add\n  return 0\n}\n",
+      to: "Exercises/basics/twice/Twice.swift")
     let parent = try TemporaryDirectory()
     let workspace = try Workspace.create(
       at: parent.url.appendingPathComponent("ws"), coursePath: fixture.root, home: home)

@@ -45,7 +45,8 @@ let checks = CheckSuite {
   Check(
     "gradients", "all eight parameter gradients match finite differences, RNN and LSTM (< 1e-6)", points: 2,
     dependsOn: ["rnn-loss", "lstm-loss"],
-    hint: "Backward in reverse order: affine, then the recurrent layer (dh0 comes out of it), then embedding and projection."
+    hint:
+      "Backward in reverse order: affine, then the recurrent layer (dh0 comes out of it), then embedding and projection."
   ) {
     let (n, d, w, h, v) = (2, 3, 4, 5, 6)
     let features = Tensor(randomUniformShape: [n, d], in: -1...1, seed: 1)

@@ -94,14 +94,18 @@ func checkBackward(onlyLast: Bool) throws {
     grads.dx.flatMap(\.data), of: { run(steps($0), h0, wx, wh, b) }, upstream: upstream, at: x.flatMap(\.data), h: 1e-4,
     threshold: 1e-6, "dx")
   try expectGradient(
-    grads.dh0.data, of: { run(x, Tensor(shape: h0.shape, data: $0), wx, wh, b) }, upstream: upstream, at: h0.data, h: 1e-4,
+    grads.dh0.data, of: { run(x, Tensor(shape: h0.shape, data: $0), wx, wh, b) }, upstream: upstream, at: h0.data,
+    h: 1e-4,
     threshold: 1e-6, "dh0")
   try expectGradient(
-    grads.dWx.data, of: { run(x, h0, Tensor(shape: wx.shape, data: $0), wh, b) }, upstream: upstream, at: wx.data, h: 1e-4,
+    grads.dWx.data, of: { run(x, h0, Tensor(shape: wx.shape, data: $0), wh, b) }, upstream: upstream, at: wx.data,
+    h: 1e-4,
     threshold: 1e-6, "dWx")
   try expectGradient(
-    grads.dWh.data, of: { run(x, h0, wx, Tensor(shape: wh.shape, data: $0), b) }, upstream: upstream, at: wh.data, h: 1e-4,
+    grads.dWh.data, of: { run(x, h0, wx, Tensor(shape: wh.shape, data: $0), b) }, upstream: upstream, at: wh.data,
+    h: 1e-4,
     threshold: 1e-6, "dWh")
   try expectGradient(
-    grads.db.data, of: { run(x, h0, wx, wh, Tensor($0)) }, upstream: upstream, at: b.data, h: 1e-4, threshold: 1e-6, "db")
+    grads.db.data, of: { run(x, h0, wx, wh, Tensor($0)) }, upstream: upstream, at: b.data, h: 1e-4, threshold: 1e-6,
+    "db")
 }

@@ -22,7 +22,7 @@ let trainingTime = 600.0
 /// The model the learner's own `train` makes in 1000 steps (trained once per run, on first use).
 let trained: CharLSTM = {
   let text = WordCorpus.standard.sampleText(characters: 1_000_000, seed: 11).map {
-    sampleAlphabet.firstIndex(of: $0)!
+    sampleAlphabet.firstIndex(of: $0) ?? 0
   }
   return train(text: text, config: TrainingConfig()) { step, loss in
     reportProgress(step: step + 1, of: 1000, ["bits-per-char": loss / log(2)])
@@ -64,11 +64,13 @@ let checks = CheckSuite {
     let logits = trained.logits([Array(ids.dropLast())])
     for i in 0..<40 {
       let row = logits[prompt.count - 1 + i].data
-      let best = row.indices.max { row[$0] < row[$1] }!
+      let best = row.indices.max { row[$0] < row[$1] } ?? -1
       try expect(
         best == ids[prompt.count + i],
         "character \(i) of \"\(text)\" is '\(sampleAlphabet[ids[prompt.count + i]])', but the model ranks '\(sampleAlphabet[best])' first there"
-          + (i == 0 ? " — is the prompt fed in, and the state carried?" : " — is the state carried from character to character?"))
+          + (i == 0
+            ? " — is the prompt fed in, and the state carried?"
+            : " — is the state carried from character to character?"))
     }
   }
   Check(
@@ -93,7 +95,8 @@ let checks = CheckSuite {
     let sample = words(sampleText(model: trained, prompt: prompt, count: 2000, temperature: 1, seed: 2026))
     let share = wordShare(sample)
     report("word-share", share)
-    try expect(share >= 0.93, "\(Int((share * 1000).rounded()) / 10)% of \(sample.count) words are in the lexicon; needs 93%")
+    try expect(
+      share >= 0.93, "\(Int((share * 1000).rounded()) / 10)% of \(sample.count) words are in the lexicon; needs 93%")
   }
   Check(
     "pairs", "…and ≥ 80% of consecutive word pairs are ones the chain allows", points: 2, dependsOn: ["words"],

@@ -19,7 +19,7 @@ import PracticeChecks
 let optimumBitsPerChar = 0.39686
 let checkAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 
-func characterIDs(_ text: String) -> [Int] { text.map { checkAlphabet.firstIndex(of: $0)! } }
+func characterIDs(_ text: String) -> [Int] { text.map { checkAlphabet.firstIndex(of: $0) ?? 0 } }
 
 /// Mean −log₂ p of the targets at window positions 16…63 of 1024 non-overlapping 64-character
 /// windows of the validation text, from a zero state per window (49,152 scored characters).
@@ -36,7 +36,7 @@ func validationBits(_ model: CharLSTM) throws -> Double {
       for row in 0..<128 {
         let logits = scores[t].row(row).data
         try expectFinite(logits, "logits[\(t)] row \(row)")
-        let top = logits.max()!
+        let top = logits.max() ?? 0
         let logSum = top + log(logits.reduce(0) { $0 + exp($1 - top) })
         total += (logSum - logits[windows[row][t + 1]]) / log(2)
         scored += 1
@@ -79,7 +79,8 @@ let checks = CheckSuite {
   }
   Check(
     "schedule", "learning rate: linear warm-up over 100 steps, cosine to 10% of 1e-2 at the last step", points: 2,
-    hint: "Step s < warmup: peak·(s + 1)/warmup. Then p = (s − warmup)/(steps − warmup), rate = peak·(floor + (1 − floor)·(1 + cos πp)/2)."
+    hint:
+      "Step s < warmup: peak·(s + 1)/warmup. Then p = (s − warmup)/(steps − warmup), rate = peak·(floor + (1 − floor)·(1 + cos πp)/2)."
   ) {
     let config = TrainingConfig()
     try expectEqual(config.steps, 1000, "TrainingConfig().steps")
@@ -97,8 +98,10 @@ let checks = CheckSuite {
     let model = CharLSTM(seed: 1)
     var generator = SplitMix64(seed: 5)
     let ids = (0..<8).map { _ in (0..<33).map { _ in generator.below(27) } }
-    let loss = model.lossAndGradients(inputs: ids.map { Array($0.dropLast()) }, targets: ids.map { Array($0.dropFirst()) })
-      .loss
+    let loss = model.lossAndGradients(
+      inputs: ids.map { Array($0.dropLast()) }, targets: ids.map { Array($0.dropFirst()) }
+    )
+    .loss
     try expectClose(
       loss, 3.295836866004329, absolute: 0.3, "initial loss (nats per character)",
       diagnose: { got in

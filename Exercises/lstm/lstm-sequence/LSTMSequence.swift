@@ -24,7 +24,8 @@ func lstmBackward(dh: [Tensor], cache: LSTMCache) -> (
   let first = cache.steps.first
   let zero = Tensor(zeros: [1, 1])
   return (
-    dh.map { _ in first.map { Tensor(zeros: $0.x.shape) } ?? zero }, first.map { Tensor(zeros: $0.prevH.shape) } ?? zero,
+    dh.map { _ in first.map { Tensor(zeros: $0.x.shape) } ?? zero },
+    first.map { Tensor(zeros: $0.prevH.shape) } ?? zero,
     first.map { Tensor(zeros: $0.wx.shape) } ?? zero, first.map { Tensor(zeros: $0.wh.shape) } ?? zero,
     first.map { Tensor(zeros: [$0.wh.columns]) } ?? zero
   )

@@ -34,16 +34,18 @@ func captioningLoss(
 
   let h0 = features.matmul(p.wProj) + p.bProj
   let x = embeddingForward(ids: inputs, w: p.wEmbed)
-  var rnnCache: RNNCache?
-  var lstmCache: LSTMCache?
+  // The recurrent layer's forward pass, and its backward pass as a closure over its cache.
   let h: [Tensor]
+  let recurrentBackward: ([Tensor]) -> (dx: [Tensor], dh0: Tensor, dWx: Tensor, dWh: Tensor, db: Tensor)
   switch cell {
   case .rnn:
-    let out = rnnForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
-    (h, rnnCache) = (out.h, out.cache)
+    let (out, cache) = rnnForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
+    h = out
+    recurrentBackward = { rnnBackward(dh: $0, cache: cache) }
   case .lstm:
-    let out = lstmForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
-    (h, lstmCache) = (out.h, out.cache)
+    let (out, cache) = lstmForward(x: x, h0: h0, wx: p.wx, wh: p.wh, b: p.b)
+    h = out
+    recurrentBackward = { lstmBackward(dh: $0, cache: cache) }
   }
   let (scores, affineCache) = temporalAffineForward(x: h, w: p.wVocab, b: p.bVocab)
   let (loss, dScores) = temporalSoftmaxLoss(scores: scores, targets: targets, mask: mask)
@@ -52,8 +54,7 @@ func captioningLoss(
   let (dh, dwVocab, dbVocab) = temporalAffineBackward(dout: dScores, cache: affineCache)
   grads.wVocab = dwVocab
   grads.bVocab = dbVocab
-  let recurrent =
-    if let rnnCache { rnnBackward(dh: dh, cache: rnnCache) } else { lstmBackward(dh: dh, cache: lstmCache!) }
+  let recurrent = recurrentBackward(dh)
   (grads.wx, grads.wh, grads.b) = (recurrent.dWx, recurrent.dWh, recurrent.db)
   grads.wEmbed = embeddingBackward(dout: recurrent.dx, ids: inputs, vocabulary: p.wEmbed.rows)
   grads.wProj = features.matmul(recurrent.dh0, transposeSelf: true)

@@ -23,10 +23,10 @@ func sampleText(model: CharLSTM, prompt: String, count: Int, temperature: Double
     let logits = (h.matmul(model.wOut) + model.bOut).data
     let next: Int
     if temperature == 0 {
-      next = logits.indices.max { logits[$0] < logits[$1] }!
+      next = logits.indices.max { logits[$0] < logits[$1] } ?? 0
     } else {
       let scaled = logits.map { $0 / temperature }
-      let top = scaled.max()!
+      let top = scaled.max() ?? 0
       let weights = scaled.map { exp($0 - top) }
       let total = weights.reduce(0, +)
       next = generator.categorical(weights.map { $0 / total })

@@ -9,7 +9,12 @@ let alphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 
 /// Character ids of a text over `alphabet`.
 func encode(_ text: String) -> [Int] {
-  text.map { character in alphabet.firstIndex(of: character)! }
+  text.map { character in
+    guard let id = alphabet.firstIndex(of: character) else {
+      fatalError("'\(character)' is not one of the 27 characters")
+    }
+    return id
+  }
 }
 
 /// A character language model: embedding, one LSTM layer, an affine layer to 27 scores.
@@ -37,7 +42,11 @@ struct CharLSTM {
   /// Every parameter, in a fixed order (for the optimiser and for gradient clipping).
   var parameters: [Tensor] {
     get { [embedding, wx, wh, b, wOut, bOut] }
-    set { (embedding, wx, wh, b, wOut, bOut) = (newValue[0], newValue[1], newValue[2], newValue[3], newValue[4], newValue[5]) }
+    set {
+      (embedding, wx, wh, b, wOut, bOut) = (
+        newValue[0], newValue[1], newValue[2], newValue[3], newValue[4], newValue[5]
+      )
+    }
   }
 
   /// Scores for the next character at every position of N sequences of T ids (ids[n][t]), from a
