@@ -48,6 +48,11 @@ extension Repository {
   /// A unified diff (`git diff` format) of the paths under `folder`, from `old` to `new`; with `new`
   /// nil, from `old` to the files in the working directory (the index is not used).
   package func diff(from old: ObjectID, to new: ObjectID?, folder: String) throws(GitError) -> String {
+    try diff(from: old, to: new, folders: [folder])
+  }
+
+  /// The patch of several folders at once (one pathspec each).
+  package func diff(from old: ObjectID, to new: ObjectID?, folders: [String]) throws(GitError) -> String {
     var options = git_diff_options()
     try gitCheck(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
     options.flags |=
@@ -56,11 +61,10 @@ extension Repository {
     let oldTree = try treePointer(of: old)
     defer { git_tree_free(oldTree) }
     var diff: OpaquePointer?
-    let pattern = strdup(folder + "/")
-    defer { free(pattern) }
-    var patterns: [UnsafeMutablePointer<CChar>?] = [pattern]
+    var patterns: [UnsafeMutablePointer<CChar>?] = folders.map { strdup($0 + "/") }
+    defer { for pattern in patterns { free(pattern) } }
     let code = patterns.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+      options.pathspec = git_strarray(strings: buffer.baseAddress, count: buffer.count)
       if let new {
         guard let newTree = try? treePointer(of: new) else { return GIT_ENOTFOUND.rawValue }
         defer { git_tree_free(newTree) }

@@ -59,7 +59,12 @@ extension AttemptStore {
   /// The code diff of an exercise folder between two attempts, or from an attempt to the files in
   /// the workspace (`to` nil).
   package func diff(from old: ObjectID, to new: ObjectID?, folder: String) throws -> String {
-    try wrapGit { try repository.diff(from: old, to: new, folder: folder) }
+    try diff(from: old, to: new, folders: [folder])
+  }
+
+  /// The code diff of several folders (an exercise's and those of the exercises it uses).
+  package func diff(from old: ObjectID, to new: ObjectID?, folders: [String]) throws -> String {
+    try wrapGit { try repository.diff(from: old, to: new, folders: folders) }
   }
 
   /// Records the learner's current files of an exercise without grading them (before `restore`

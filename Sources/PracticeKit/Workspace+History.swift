@@ -103,10 +103,13 @@ extension Workspace {
     if let new, new.details.trailers["Exercise"] != exercise {
       throw .badAttempt(b ?? "", "it is an attempt at \(new.details.trailers["Exercise"] ?? "?"), not \(exercise)")
     }
+    // The code of the earlier exercises it builds on was compiled with it: their changes count too.
+    let usedFolders = ((try? self.exercise(named: exercise)).map { course.usedExercises(of: $0) } ?? []).map(
+      \.workspaceFolder)
     let patch = try history { store in
       try store.diff(
         from: try Self.objectID(old.details.id), to: try new.map { try Self.objectID($0.details.id) },
-        folder: Self.folder(of: exercise))
+        folders: [Self.folder(of: exercise)] + usedFolders)
     }
     var result = AttemptDiff(
       exercise: exercise, from: old.details.id, to: new?.details.id, patch: patch, flips: [], metricDeltas: [],

@@ -171,6 +171,10 @@ struct WorkspaceTests {
     // The attempt holds the earlier exercise's code exactly as it was compiled.
     let stored = try git(["show", "\(passing.attempt):Exercises/basics/add/Add.swift"], in: workspace.root)
     #expect(stored.stdout == CourseFixture.defaultSolution)
+    // The diff between the two attempts shows the change in the earlier exercise's code.
+    let diff = try workspace.diff(withScaffold.attempt, passing.attempt)
+    #expect(diff.patch.contains("Exercises/basics/add/Add.swift"), "\(diff.patch)")
+    #expect(diff.patch.contains("+func add(_ a: Int, _ b: Int) -> Int { a + b }"), "\(diff.patch)")
     // Rerunning the first attempt uses the earlier code stored with it, not today's.
     let rerun = try workspace.rerun(withScaffold.attempt, with: grader)
     #expect(rerun.reproduced, "\(rerun.differences)")

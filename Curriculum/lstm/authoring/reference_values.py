@@ -121,3 +121,105 @@ for name, scale in [("Wh ~ N(0, (0.5/sqrt H)^2)", 0.5), ("Wh ~ N(0, (3/sqrt H)^2
         norms.append(np.linalg.norm(g))
         g = (g * (1 - hs[t] ** 2)) @ Wh.T
     print(f"  {name}: |dh| at 0, 10, 20, 30, 49 steps back:", ", ".join(f"{norms[k]:.2e}" for k in [0, 10, 20, 30, 49]))
+
+print("train-char-lstm / optimum: exact -log2 p(char | window so far) under Corpus W's own chain")
+# Corpus W (CONTENT.md §3.2; the same generator as shared/reference/synth.py and PracticeNumerics).
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.s = seed & MASK
+
+    def next(self):
+        self.s = (self.s + 0x9E3779B97F4A7C15) & MASK
+        z = self.s
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def uniform(self):
+        return (self.next() >> 11) * (1.0 / (1 << 53))
+
+    def below(self, n):
+        return self.next() % n
+
+    def categorical(self, p):
+        u, c = self.uniform(), 0.0
+        for i, pi in enumerate(p):
+            c += pi
+            if u < c:
+                return i
+        return len(p) - 1
+
+
+g = SplitMix64(7)
+words, seen = [], set()
+while len(words) < 64:
+    n = 2 + g.below(6)
+    w = "".join("bcdfghjklmnpqrstvwxyz"[g.below(21)] if k % 2 == 0 else "aeiou"[g.below(5)] for k in range(n))
+    if w not in seen:
+        seen.add(w)
+        words.append(w)
+chain = np.zeros((64, 64))
+for a in range(64):
+    count, successors = 3 + g.below(6), []
+    while len(successors) < count:
+        b = g.below(64)
+        if b not in successors:
+            successors.append(b)
+    weights = [g.uniform() ** 2 + 0.05 for _ in successors]
+    for b, weight in zip(successors, weights):
+        chain[a, b] = weight / sum(weights)
+assert words[:3] == ["fefuj", "basoca", "xayeza"], words[:3]
+
+
+def sample_words(characters, seed):
+    g, w, text = SplitMix64(seed), 0, ""
+    for _ in range(1000):
+        w = g.categorical(chain[w])
+    while len(text) < characters:
+        w = g.categorical(chain[w])
+        text += words[w] + " "
+    return text[:characters]
+
+
+pi = np.full(64, 1 / 64)
+for _ in range(100000):
+    new = pi @ chain
+    if np.abs(new - pi).max() < 1e-15:
+        break
+    pi = new
+# A hidden Markov model over (word, letter position) states: state (w, k) emits letter k of w, or
+# the space after it when k = len(w). A window starts anywhere, so from the stationary distribution
+# over states (pi[w] / mean length for each position of w); the exact predictive distribution of
+# the next character is the forward filter's.
+states = [(w, k) for w in range(64) for k in range(len(words[w]) + 1)]
+index = {state: i for i, state in enumerate(states)}
+alphabet = " abcdefghijklmnopqrstuvwxyz"
+emission = np.zeros((len(states), 27))
+transition = np.zeros((len(states), len(states)))
+prior = np.zeros(len(states))
+for (w, k), i in index.items():
+    prior[i] = pi[w]
+    if k < len(words[w]):
+        emission[i, alphabet.index(words[w][k])] = 1
+        transition[i, index[(w, k + 1)]] = 1
+    else:
+        emission[i, 0] = 1
+        for b in range(64):
+            transition[i, index[(b, 0)]] = chain[w, b]
+prior /= prior.sum()
+validation = [alphabet.index(c) for c in sample_words(100_000, 12)]
+total, scored = 0.0, 0
+for window in range(1024):
+    chars = validation[window * 64:window * 64 + 65]  # 64 inputs, 64 targets (shifted by one)
+    belief = prior.copy()
+    for t in range(65):
+        predictive = belief @ emission
+        if t >= 17:  # target positions 16…63 of the 64 predicted characters
+            total -= math.log2(predictive[chars[t]])
+            scored += 1
+        belief = belief * emission[:, chars[t]]
+        belief = (belief / belief.sum()) @ transition
+print(f"  optimum over {scored} scored characters: {total / scored!r} bits/char (CONTENT.md §2.3: 0.39686)")

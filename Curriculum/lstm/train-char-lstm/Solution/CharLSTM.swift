@@ -78,8 +78,8 @@ struct CharLSTM {
   }
 }
 
-/// Scales every gradient by the same factor so that their global L2 norm is at most maxNorm;
-/// returns the norm before clipping.
+/// Scales every gradient by the same factor (maxNorm / norm, no epsilon) so that their global L2
+/// norm is at most maxNorm; returns the norm before clipping.
 func clipGradNorm(_ gradients: inout [[Double]], maxNorm: Double) -> Double {
   let norm = gradients.reduce(0) { total, values in values.reduce(total) { $0 + $1 * $1 } }.squareRoot()
   if norm > maxNorm {
@@ -104,7 +104,7 @@ struct TrainingConfig {
 }
 
 /// Linear warm-up over the first `warmup` steps (step s gets peak·(s + 1)/warmup), then a cosine
-/// from the peak down to floor·peak at the last step (s = 0-based step).
+/// from the peak towards floor·peak, reached at s = steps (s = 0-based step).
 func learningRate(step: Int, config: TrainingConfig) -> Double {
   if step < config.warmup { return config.peakRate * Double(step + 1) / Double(config.warmup) }
   let progress = Double(step - config.warmup) / Double(config.steps - config.warmup)
