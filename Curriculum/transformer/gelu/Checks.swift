@@ -1,0 +1,37 @@
+import Foundation
+import PracticeChecks
+
+// Values: Python's math at authoring time (Curriculum/transformer/authoring/reference_values.py,
+// "gelu"): tanh form gelu(1) = 0.8411919906082768, gelu(−1) = −0.15880800939172324,
+// gelu(2.5) = 2.484915733910001; the exact erf form gives gelu(1) = 0.8413447460685429 (named in the
+// diagnosis). Derivative: central differences of the learner's gelu, threshold 1e-9 (CONTENT.md 3.6),
+// on [−4, 4]: further left 1 + tanh(u) cancels (at x = −6 it is 1 − (1 − 3e-11)), so gelu itself is
+// only good to ~1e-5 relative there and no difference quotient can check its derivative to 1e-9.
+
+let checks = CheckSuite {
+  Check(
+    "values", "tanh form: gelu(1) = 0.8411919906082768, gelu(−1), gelu(2.5) (1e-15)", points: 2,
+    hint: "0.5·x·(1 + tanh(sqrt(2/π)·(x + 0.044715·x³)))."
+  ) {
+    try expectClose(
+      gelu(1), 0.8411919906082768, absolute: 1e-15, "gelu(1)",
+      diagnose: { got in
+        abs(got - 0.8413447460685429) < 1e-12 ? "that is the exact erf form; this course uses the tanh form (GPT-2)" : nil
+      })
+    try expectClose(gelu(-1), -0.15880800939172324, absolute: 1e-15, "gelu(−1)")
+    try expectClose(gelu(2.5), 2.484915733910001, absolute: 1e-15, "gelu(2.5)")
+    try expectClose(gelu(0), 0, absolute: 0, "gelu(0)")
+    try expectClose(gelu(-30), 0, absolute: 1e-12, "gelu(−30)")
+    try expectClose(gelu(30), 30, absolute: 1e-12, "gelu(30)")
+  }
+  Check(
+    "derivative", "geluDerivative matches finite differences on [−4, 4] (relative error < 1e-9)", points: 2,
+    dependsOn: ["values"],
+    hint: "Product rule: 0.5·(1 + t) + 0.5·x·(1 − t²)·√(2/π)·(1 + 3·0.044715·x²), t the tanh."
+  ) {
+    let points = stride(from: -4.0, through: 4.0, by: 0.37).map { $0 }
+    try expectGradient(
+      points.map(geluDerivative), of: { $0.map(gelu) }, upstream: [Double](repeating: 1, count: points.count),
+      at: points, threshold: 1e-9, "geluDerivative")
+  }
+}
