@@ -105,3 +105,80 @@ def get_lr(it, lr=1e-3, min_lr=1e-4, warmup=100, decay=5000):
 
 for it in [0, 50, 100, 2550, 5000, 6000]:
     print(f"  nanoGPT get_lr({it}) =", repr(get_lr(it)))
+
+print("tiny-gpt: reference weights from SplitMix64(2024), (2u - 1)·0.3, in the order wte, wpe, then per layer")
+print("  Wqkv, Wo, W1, W2; pre-LN blocks without biases or LN gains, GELU tanh, final LN, tied head")
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.s = seed & MASK
+
+    def next(self):
+        self.s = (self.s + 0x9E3779B97F4A7C15) & MASK
+        z = self.s
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def uniform(self):
+        return (self.next() >> 11) * (1.0 / (1 << 53))
+
+
+g = SplitMix64(2024)
+
+
+def fill(rows, columns):
+    return np.array([(2 * g.uniform() - 1) * 0.3 for _ in range(rows * columns)]).reshape(rows, columns)
+
+
+wte, wpe = fill(27, 16), fill(32, 16)
+blocks = [(fill(16, 48), fill(16, 16), fill(16, 64), fill(64, 16)) for _ in range(2)]
+
+
+def layer_norm(x):
+    mean = x.mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(((x - mean) ** 2).mean(-1, keepdims=True) + 1e-5)
+
+
+def gelu_tanh(x):
+    return 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+
+
+def gelu_erf(x):
+    return np.array([0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x.reshape(-1)]).reshape(x.shape)
+
+
+def gpt(tokens, final_ln=True, positions=True, act=gelu_tanh, scaled=True, pre_ln=True):
+    x = wte[tokens] + (wpe[:len(tokens)] if positions else 0)
+    T = len(tokens)
+    for wqkv, wo, w1, w2 in blocks:
+        def attend(h):
+            q, k, v = np.split(h @ wqkv, 3, axis=1)
+            heads = []
+            for i in range(2):
+                cols = slice(8 * i, 8 * i + 8)
+                s = q[:, cols] @ k[:, cols].T / (math.sqrt(8) if scaled else 1)
+                s = np.where(np.tril(np.ones((T, T))) > 0, s, -np.inf)
+                heads.append(softmax_rows(s) @ v[:, cols])
+            return np.concatenate(heads, axis=1) @ wo
+        if pre_ln:
+            x = x + attend(layer_norm(x))
+            x = x + act(layer_norm(x) @ w1) @ w2
+        else:
+            x = layer_norm(x + attend(x))
+            x = layer_norm(x + act(x @ w1) @ w2)
+    return (layer_norm(x) if final_ln else x) @ wte.T
+
+
+hello = [" abcdefghijklmnopqrstuvwxyz".index(c) for c in "hello"]
+logits = gpt(hello)
+print("  'hello' logits, last position:", repr(logits[-1]))
+print("  'hello' logits, position 0:", repr(logits[0]))
+print("  argmax", logits[-1].argmax(), " log-softmax of ' ':",
+      repr(logits[-1][0] - logits[-1].max() - math.log(np.exp(logits[-1] - logits[-1].max()).sum())))
+for name, kwargs in [("no final LayerNorm", dict(final_ln=False)), ("no position embeddings", dict(positions=False)),
+                     ("GELU erf form", dict(act=gelu_erf)), ("attention not scaled", dict(scaled=False)),
+                     ("post-LN blocks", dict(pre_ln=False))]:
+    print(f"  variant {name}: last-position logit[0] = {gpt(hello, **kwargs)[-1][0]!r}")
