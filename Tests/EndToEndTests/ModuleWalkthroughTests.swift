@@ -87,4 +87,43 @@ struct ModuleWalkthroughTests {
     let status = try practice([])
     #expect(status.stdout.contains("120/120  9 of 9 passed"), "\(status.stdout)")
   }
+
+  @Test("transformer, from LayerNorm to a trained character GPT, on the learner's own code")
+  func transformer() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    func practice(_ arguments: [String]) throws -> CommandResult {
+      try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
+    }
+    func solve(_ key: String, files: [String]) throws {
+      for file in files {
+        let solution = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution/\(file)")
+        try Data(contentsOf: solution).write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
+      }
+    }
+    #expect(try practice(["start", "foundations/adam"]).status == 0)
+    try solve("foundations/adam", files: ["Adam.swift"])
+    #expect(try practice(["grade"]).status == 0)
+
+    let module = repositoryRoot.appendingPathComponent("Curriculum/transformer")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
+    let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
+    #expect(exercises.count == 10)
+    for exercise in exercises {
+      let id = try #require(exercise["id"] as? String)
+      let files = try #require(exercise["files"] as? [String])
+      #expect(try practice(["start", "transformer/\(id)"]).status == 0, "\(id)")
+      let failing = try practice(["grade"])
+      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
+      try solve("transformer/\(id)", files: files)
+      let passing = try practice(["grade"])
+      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
+    }
+    let attempt = try git(["log", "--format=%B", "practice/attempts"], in: workspace)
+    #expect(attempt.stdout.contains("Metric-bits-per-char: 0."), "\(attempt.stdout)")
+    let status = try practice([])
+    #expect(status.stdout.contains("120/120  10 of 10 passed"), "\(status.stdout)")
+  }
 }

@@ -33,7 +33,8 @@ let checks = CheckSuite {
     hint: "dv = Wᵀ·dout first; then dW = dout·vᵀ and the softmax backward row by row."
   ) {
     try check(
-      q: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 1), k: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 2),
+      q: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 1),
+      k: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 2),
       v: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 3), causal: true, seed: 4, "causal")
   }
   Check(
@@ -41,7 +42,8 @@ let checks = CheckSuite {
     hint: "dq is (Tq, d) and dk (Tk, d): dq = dS·k·scale, dk = dSᵀ·q·scale."
   ) {
     try check(
-      q: Tensor(randomUniformShape: [3, 4], in: -1...1, seed: 5), k: Tensor(randomUniformShape: [6, 4], in: -1...1, seed: 6),
+      q: Tensor(randomUniformShape: [3, 4], in: -1...1, seed: 5),
+      k: Tensor(randomUniformShape: [6, 4], in: -1...1, seed: 6),
       v: Tensor(randomUniformShape: [6, 2], in: -1...1, seed: 7), causal: false, seed: 8, "cross")
   }
   Check(

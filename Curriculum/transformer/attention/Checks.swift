@@ -27,8 +27,12 @@ let checks = CheckSuite {
       diagnose: { got in
         if abs(got[3] - 0.2689414213699951) < 1e-9 { return "the scores are not scaled by 1/√d" }
         if abs(got[0] - 0.4011120926797859) < 1e-9 { return "the mask is applied after the softmax: set −∞ before it" }
-        if abs(got[3] - 0.1977758146404282) < 1e-9 { return "the softmax runs down the columns; it runs along each row" }
-        if got[0].isNaN || got[0] == 0 { return "row 0 has no key: the causal mask must allow j ≤ i (the diagonal too)" }
+        if abs(got[3] - 0.1977758146404282) < 1e-9 {
+          return "the softmax runs down the columns; it runs along each row"
+        }
+        if got[0].isNaN || got[0] == 0 {
+          return "row 0 has no key: the causal mask must allow j ≤ i (the diagonal too)"
+        }
         return nil
       })
     try expectAllClose(
@@ -49,7 +53,11 @@ let checks = CheckSuite {
         let row = weights.row(i).data
         try expectFinite(row, "weights row \(i)")
         try expectProbabilityVector(row, tolerance: 1e-12, "weights row \(i)\(causal ? " (causal)" : "")")
-        if causal { for j in (i + 1)..<7 where row[j] != 0 { throw CheckFailure("row \(i) gives weight \(row[j]) to future key \(j)") } }
+        if causal {
+          for j in (i + 1)..<7 where row[j] != 0 {
+            throw CheckFailure("row \(i) gives weight \(row[j]) to future key \(j)")
+          }
+        }
       }
     }
   }

@@ -18,7 +18,8 @@ let checks = CheckSuite {
     try expectClose(
       gelu(1), 0.8411919906082768, absolute: 1e-15, "gelu(1)",
       diagnose: { got in
-        abs(got - 0.8413447460685429) < 1e-12 ? "that is the exact erf form; this course uses the tanh form (GPT-2)" : nil
+        abs(got - 0.8413447460685429) < 1e-12
+          ? "that is the exact erf form; this course uses the tanh form (GPT-2)" : nil
       })
     try expectClose(gelu(-1), -0.15880800939172324, absolute: 1e-15, "gelu(−1)")
     try expectClose(gelu(2.5), 2.484915733910001, absolute: 1e-15, "gelu(2.5)")

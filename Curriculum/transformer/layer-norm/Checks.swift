@@ -14,15 +14,18 @@ let checks = CheckSuite {
     points: 3,
     hint: "Variance: mean of (x − mean)², dividing by C, not C − 1; then divide by sqrt(variance + eps)."
   ) {
-    let out = layerNormForward(x: Tensor(rows: [[1, 2, 3, 4]]), gamma: Tensor([1, 1, 1, 1]), beta: Tensor([0, 0, 0, 0]))
-      .out
+    let out = layerNormForward(
+      x: Tensor(rows: [[1, 2, 3, 4]]), gamma: Tensor([1, 1, 1, 1]), beta: Tensor([0, 0, 0, 0])
+    )
+    .out
     try expectShape(out.shape, [1, 4], "out")
     try expectAllClose(
       out.data, [-1.3416354199689269, -0.447211806656309, 0.447211806656309, 1.3416354199689269], relative: 1e-12,
       "LayerNorm([1, 2, 3, 4])",
       diagnose: { got in
         if abs(got[0] + 1.1618941038629222) < 1e-6 {
-          return "that is the Annotated Transformer's convention (unbiased std, eps outside); use the biased variance with eps inside the sqrt"
+          return
+            "that is the Annotated Transformer's convention (unbiased std, eps outside); use the biased variance with eps inside the sqrt"
         }
         if abs(got[0] + 1.1618915181928988) < 1e-9 {
           return "the variance divides by C − 1 (unbiased); divide by C"

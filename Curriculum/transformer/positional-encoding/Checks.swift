@@ -18,7 +18,9 @@ let checks = CheckSuite {
       absolute: 1e-12, "PE(pos 1, d 4)",
       diagnose: { got in
         if abs(got[0] - 0.5403023058681398) < 1e-9 { return "sin and cos are swapped: even columns are sin" }
-        if abs(got[2] - 0.0001) < 1e-7 { return "the exponent uses the column index twice: 10000^(2i/d) with 2i the even column" }
+        if abs(got[2] - 0.0001) < 1e-7 {
+          return "the exponent uses the column index twice: 10000^(2i/d) with 2i the even column"
+        }
         return nil
       })
     try expectAllClose(four.row(0).data, [0, 1, 0, 1], absolute: 1e-15, "PE(pos 0, d 4)")

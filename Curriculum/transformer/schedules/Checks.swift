@@ -18,7 +18,8 @@ let checks = CheckSuite {
     try expectClose(
       labelSmoothedCrossEntropy(logits: logits, target: 0, epsilon: 0), 0.45191439593759336, absolute: 1e-14, "ε = 0")
     try expectClose(
-      labelSmoothedCrossEntropy(logits: logits, target: 0, epsilon: 0.1), 0.6519143959375934, absolute: 1e-14, "ε = 0.1",
+      labelSmoothedCrossEntropy(logits: logits, target: 0, epsilon: 0.1), 0.6519143959375934, absolute: 1e-14,
+      "ε = 0.1",
       diagnose: { got in
         abs(got - 0.7019143959375934) < 1e-9
           ? "that is the ε/(V − 1) convention (no smoothing mass on the target); this one spreads ε/V over every class"

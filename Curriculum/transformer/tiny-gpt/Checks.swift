@@ -70,13 +70,16 @@ let checks = CheckSuite {
     dependsOn: ["hello"],
     hint: "Every attention in every block must be causal."
   ) {
-    let long = [8, 5, 12, 12, 15, 0, 23, 15, 18, 12, 4, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+    let long = [
+      8, 5, 12, 12, 15, 0, 23, 15, 18, 12, 4, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+    ]
     let full = reference.forward(long)
     try expectShape(full.shape, [32, 27], "logits of 32 tokens (the whole context)")
     try expectAllClose(full.rows(0..<5).data, reference.forward(hello).data, absolute: 1e-12, "the first 5 rows")
     var changed = long
     for t in 10..<32 { changed[t] = (changed[t] + 9) % 27 }
     try expectAllClose(
-      reference.forward(changed).rows(0..<10).data, full.rows(0..<10).data, absolute: 1e-12, "rows 0…9 after changing tokens 10…31")
+      reference.forward(changed).rows(0..<10).data, full.rows(0..<10).data, absolute: 1e-12,
+      "rows 0…9 after changing tokens 10…31")
   }
 }

@@ -44,7 +44,9 @@ struct GPT {
     self.config = config
     wte = fill(config.vocabulary, c)
     wpe = fill(config.context, c)
-    blocks = (0..<config.layers).map { _ in Block(wqkv: fill(c, 3 * c), wo: fill(c, c), w1: fill(c, 4 * c), w2: fill(4 * c, c)) }
+    blocks = (0..<config.layers).map { _ in
+      Block(wqkv: fill(c, 3 * c), wo: fill(c, c), w1: fill(c, 4 * c), w2: fill(4 * c, c))
+    }
   }
 
   /// The logits (T, V) for every position of one sequence of at most `context` tokens.

@@ -38,7 +38,11 @@ extension GPT {
 
     // Forward over all N·T rows at once; attention one sequence at a time.
     var x = wte.rows(at: ids) + wpe.rows(at: positions)
-    var caches: [(ln1: LayerNormCache, heads: [MultiHeadCache], ln2: LayerNormCache, normed: Tensor, hidden: Tensor, activated: Tensor)] = []
+    var caches:
+      [(
+        ln1: LayerNormCache, heads: [MultiHeadCache], ln2: LayerNormCache, normed: Tensor, hidden: Tensor,
+        activated: Tensor
+      )] = []
     for block in blocks {
       let (normed1, ln1) = layerNormForward(x: x, gamma: ones, beta: zeros)
       var outs: [Tensor] = []

@@ -44,7 +44,9 @@ struct GPT {
     self.config = config
     wte = fill(config.vocabulary, c)
     wpe = fill(config.context, c)
-    blocks = (0..<config.layers).map { _ in Block(wqkv: fill(c, 3 * c), wo: fill(c, c), w1: fill(c, 4 * c), w2: fill(4 * c, c)) }
+    blocks = (0..<config.layers).map { _ in
+      Block(wqkv: fill(c, 3 * c), wo: fill(c, c), w1: fill(c, 4 * c), w2: fill(4 * c, c))
+    }
   }
 
   /// LayerNorm without gain or shift.
@@ -58,7 +60,9 @@ struct GPT {
   func forward(_ tokens: [Int]) -> Tensor {
     var x = wte.rows(at: tokens) + wpe.rows(0..<tokens.count)
     for block in blocks {
-      x = x + multiHeadAttentionForward(x: normalize(x), wqkv: block.wqkv, wo: block.wo, heads: config.heads, causal: true)
+      x =
+        x
+        + multiHeadAttentionForward(x: normalize(x), wqkv: block.wqkv, wo: block.wo, heads: config.heads, causal: true)
         .out
       x = x + normalize(x).matmul(block.w1).map(gelu).matmul(block.w2)
     }
