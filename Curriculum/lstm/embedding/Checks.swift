@@ -6,14 +6,19 @@ import PracticeChecks
 // differences of the learner's forward pass. The layer is linear, but rounding in the differences
 // (≈ 1e-16 / h on sums of order 1) limits small entries to ~1e-9 relative, so the threshold is
 // 1e-8; forgetting to accumulate a repeated id is off by 50% or more.
-let w = Tensor.linspace(0, 1, count: 15).reshaped([5, 3])
-let ids = [[0, 3, 1, 2], [2, 1, 0, 3]]
+
+/// The fixtures, kept out of the module's global names (the learner's files share the module).
+enum Fixture {
+  static let w = Tensor.linspace(0, 1, count: 15).reshaped([5, 3])
+  static let ids = [[0, 3, 1, 2], [2, 1, 0, 3]]
+}
 
 let checks = CheckSuite {
   Check(
     "forward", "CS231n's fixture: sequence 0 is rows 0, 3, 1, 2 of W", points: 2,
     hint: "For step t, the ids of every sequence at t: w.rows(at: ids.map { $0[t] })."
   ) {
+    let (w, ids) = (Fixture.w, Fixture.ids)
     let out = embeddingForward(ids: ids, w: w)
     try expectEqual(out.count, 4, "time steps (one (N, D) matrix per step)")
     for step in out { try expectShape(step.shape, [2, 3], "out[t]") }
@@ -31,6 +36,7 @@ let checks = CheckSuite {
     hint:
       "Add each position's gradient into its row of dW (+=, or dW.addRows(dout[t], at: ids.map { $0[t] })): a repeated id adds twice."
   ) {
+    let w = Fixture.w
     let repeated = [[0, 3, 3, 2], [2, 1, 0, 3], [4, 4, 4, 4]]
     let dout = (0..<4).map { Tensor(randomUniformShape: [3, 3], in: -1...1, seed: UInt64(10 + $0)) }
     let dw = embeddingBackward(dout: dout, ids: repeated, vocabulary: 5)

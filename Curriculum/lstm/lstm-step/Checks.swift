@@ -5,18 +5,23 @@ import PracticeChecks
 // i, f, g, o instead, next_h[0, 0] would be 0.2668755074132356 (numpy). Backward: central
 // differences (h = 1e-5) of the learner's forward pass through both outputs, weighted by random
 // upstream gradients; threshold 1e-7 (CS231n's).
-let x = Tensor.linspace(-0.4, 1.2, count: 12).reshaped([3, 4])
-let prevH = Tensor.linspace(-0.3, 0.7, count: 15).reshaped([3, 5])
-let prevC = Tensor.linspace(-0.4, 0.9, count: 15).reshaped([3, 5])
-let wx = Tensor.linspace(-2.1, 1.3, count: 80).reshaped([4, 20])
-let wh = Tensor.linspace(-0.7, 2.2, count: 100).reshaped([5, 20])
-let b = Tensor.linspace(0.3, 0.7, count: 20)
+
+/// The fixtures, kept out of the module's global names (the learner's files share the module).
+enum Fixture {
+  static let x = Tensor.linspace(-0.4, 1.2, count: 12).reshaped([3, 4])
+  static let prevH = Tensor.linspace(-0.3, 0.7, count: 15).reshaped([3, 5])
+  static let prevC = Tensor.linspace(-0.4, 0.9, count: 15).reshaped([3, 5])
+  static let wx = Tensor.linspace(-2.1, 1.3, count: 80).reshaped([4, 20])
+  static let wh = Tensor.linspace(-0.7, 2.2, count: 100).reshaped([5, 20])
+  static let b = Tensor.linspace(0.3, 0.7, count: 20)
+}
 
 let checks = CheckSuite {
   Check(
     "forward", "next_h and next_c on CS231n's fixture (relative error < 1e-8)", points: 12,
     hint: "Gate blocks in the order i, f, o, g: columns 0..<H, H..<2H, 2H..<3H, 3H..<4H; σ for i, f, o, tanh for g."
   ) {
+    let (x, prevH, prevC, wx, wh, b) = (Fixture.x, Fixture.prevH, Fixture.prevC, Fixture.wx, Fixture.wh, Fixture.b)
     let (nextH, nextC, _) = lstmStepForward(x: x, prevH: prevH, prevC: prevC, wx: wx, wh: wh, b: b)
     try expectShape(nextH.shape, [3, 5], "nextH")
     let expectedH: [Double] = [

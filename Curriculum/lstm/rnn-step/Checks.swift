@@ -4,17 +4,22 @@ import PracticeChecks
 // authoring time (np.tanh(x @ Wx + prev_h @ Wh + b)), matching CS231n's printed values.
 // Backward: central differences (h = 1e-5) of the learner's own forward pass on SplitMix64 inputs,
 // CS231n's eval_numerical_gradient_array; threshold 1e-8 (Double).
-let x = Tensor.linspace(-0.4, 0.7, count: 30).reshaped([3, 10])
-let prevH = Tensor.linspace(-0.2, 0.5, count: 12).reshaped([3, 4])
-let wx = Tensor.linspace(-0.1, 0.9, count: 40).reshaped([10, 4])
-let wh = Tensor.linspace(-0.3, 0.7, count: 16).reshaped([4, 4])
-let b = Tensor.linspace(-0.2, 0.4, count: 4)
+
+/// The fixtures, kept out of the module's global names (the learner's files share the module).
+enum Fixture {
+  static let x = Tensor.linspace(-0.4, 0.7, count: 30).reshaped([3, 10])
+  static let prevH = Tensor.linspace(-0.2, 0.5, count: 12).reshaped([3, 4])
+  static let wx = Tensor.linspace(-0.1, 0.9, count: 40).reshaped([10, 4])
+  static let wh = Tensor.linspace(-0.3, 0.7, count: 16).reshaped([4, 4])
+  static let b = Tensor.linspace(-0.2, 0.4, count: 4)
+}
 
 let checks = CheckSuite {
   Check(
     "forward", "next_h on CS231n's fixture (relative error < 1e-8)", points: 6,
     hint: "nextH = (x·Wx + prevH·Wh + b).tanh(): both products, then the bias on every row, then tanh."
   ) {
+    let (x, prevH, wx, wh, b) = (Fixture.x, Fixture.prevH, Fixture.wx, Fixture.wh, Fixture.b)
     let nextH = rnnStepForward(x: x, prevH: prevH, wx: wx, wh: wh, b: b).nextH
     try expectShape(nextH.shape, [3, 4], "nextH")
     let expected: [Double] = [

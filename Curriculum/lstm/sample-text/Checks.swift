@@ -10,10 +10,10 @@ import PracticeChecks
 // against the learner's full-sequence `logits` (the path the training exercise already checked):
 // each greedy character must be the argmax at its position.
 
-let corpus = WordCorpus.standard
-let lexicon = Dictionary(uniqueKeysWithValues: corpus.words.enumerated().map { ($1, $0) })
+let wordCorpus = WordCorpus.standard
+let lexiconIndex = Dictionary(uniqueKeysWithValues: wordCorpus.words.enumerated().map { ($1, $0) })
 /// The first 24 characters of the validation text (seed 12): a realistic prompt.
-let prompt = String(corpus.sampleText(characters: 24, seed: 12))
+let samplePrompt = String(wordCorpus.sampleText(characters: 24, seed: 12))
 let sampleAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 
 /// Every check may be the first to need the trained model (after a crash the program restarts), so
@@ -21,7 +21,7 @@ let sampleAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 let trainingTime = 600.0
 
 /// The model the learner's own `train` makes in 1000 steps (trained once per run, on first use).
-let trained: CharLSTM = {
+let trainedModel: CharLSTM = {
   let text = WordCorpus.standard.sampleText(characters: 1_000_000, seed: 11).map {
     sampleAlphabet.firstIndex(of: $0) ?? 0
   }
@@ -31,22 +31,22 @@ let trained: CharLSTM = {
 }()
 
 /// Whole words of a sample (the first and last tokens may be cut off, so they are left out).
-func words(_ text: String) -> [String] {
+func wholeWords(_ text: String) -> [String] {
   let tokens = text.split(separator: " ").map(String.init)
   return tokens.count > 2 ? Array(tokens.dropFirst().dropLast()) : []
 }
 
-func wordShare(_ words: [String]) -> Double {
-  Double(words.filter { lexicon[$0] != nil }.count) / Double(max(words.count, 1))
+func wordShare(_ wholeWords: [String]) -> Double {
+  Double(wholeWords.filter { lexiconIndex[$0] != nil }.count) / Double(max(wholeWords.count, 1))
 }
 
-func pairShare(_ words: [String]) -> Double {
-  let pairs = zip(words, words.dropFirst())
+func pairShare(_ wholeWords: [String]) -> Double {
+  let pairs = zip(wholeWords, wholeWords.dropFirst())
   let allowed = pairs.filter { a, b in
-    guard let i = lexicon[a], let j = lexicon[b] else { return false }
-    return corpus.transitions[i][j] > 0
+    guard let i = lexiconIndex[a], let j = lexiconIndex[b] else { return false }
+    return wordCorpus.transitions[i][j] > 0
   }
-  return Double(allowed.count) / Double(max(words.count - 1, 1))
+  return Double(allowed.count) / Double(max(wholeWords.count - 1, 1))
 }
 
 let checks = CheckSuite {
@@ -56,19 +56,19 @@ let checks = CheckSuite {
     hint: "Carry h and c from one character to the next; the prompt's characters are fed in first.",
     timeLimit: trainingTime
   ) {
-    let text = sampleText(model: trained, prompt: prompt, count: 40, temperature: 0, seed: 1)
+    let text = sampleText(model: trainedModel, prompt: samplePrompt, count: 40, temperature: 0, seed: 1)
     try expectEqual(text.count, 40, "characters returned (the new ones only)")
-    let again = sampleText(model: trained, prompt: prompt, count: 40, temperature: 0, seed: 2)
+    let again = sampleText(model: trainedModel, prompt: samplePrompt, count: 40, temperature: 0, seed: 2)
     try expect(text == again, "greedy decoding depends on the seed: \"\(text)\" vs \"\(again)\"")
-    let ids = (prompt + text).map { sampleAlphabet.firstIndex(of: $0) ?? -1 }
+    let ids = (samplePrompt + text).map { sampleAlphabet.firstIndex(of: $0) ?? -1 }
     try expect(!ids.contains(-1), "characters outside the alphabet in \"\(text)\"")
-    let logits = trained.logits([Array(ids.dropLast())])
+    let logits = trainedModel.logits([Array(ids.dropLast())])
     for i in 0..<40 {
-      let row = logits[prompt.count - 1 + i].data
+      let row = logits[samplePrompt.count - 1 + i].data
       let best = row.indices.max { row[$0] < row[$1] } ?? -1
       try expect(
-        best == ids[prompt.count + i],
-        "character \(i) of \"\(text)\" is '\(sampleAlphabet[ids[prompt.count + i]])', but the model ranks '\(sampleAlphabet[best])' first there"
+        best == ids[samplePrompt.count + i],
+        "character \(i) of \"\(text)\" is '\(sampleAlphabet[ids[samplePrompt.count + i]])', but the model ranks '\(sampleAlphabet[best])' first there"
           + (i == 0
             ? " — is the prompt fed in, and the state carried?"
             : " — is the state carried from character to character?"))
@@ -79,12 +79,12 @@ let checks = CheckSuite {
     hint: "One SplitMix64(seed: seed), created once per call, drawn from once per character.",
     timeLimit: trainingTime
   ) {
-    let a = sampleText(model: trained, prompt: prompt, count: 200, temperature: 1, seed: 7)
-    let b = sampleText(model: trained, prompt: prompt, count: 200, temperature: 1, seed: 7)
-    let c = sampleText(model: trained, prompt: prompt, count: 200, temperature: 1, seed: 8)
+    let a = sampleText(model: trainedModel, prompt: samplePrompt, count: 200, temperature: 1, seed: 7)
+    let b = sampleText(model: trainedModel, prompt: samplePrompt, count: 200, temperature: 1, seed: 7)
+    let c = sampleText(model: trainedModel, prompt: samplePrompt, count: 200, temperature: 1, seed: 8)
     try expect(a == b, "seed 7 twice gave different texts")
     try expect(a != c, "seeds 7 and 8 gave the same text: is the seed used?")
-    let greedy = sampleText(model: trained, prompt: prompt, count: 200, temperature: 0, seed: 7)
+    let greedy = sampleText(model: trainedModel, prompt: samplePrompt, count: 200, temperature: 0, seed: 7)
     try expect(a != greedy, "temperature 1 gave the greedy text: sample from the distribution")
   }
   Check(
@@ -93,7 +93,8 @@ let checks = CheckSuite {
     hint: "Softmax of logits / temperature, then generator.categorical; a bad sampler or a lost state spells nonsense.",
     timeLimit: trainingTime
   ) {
-    let sample = words(sampleText(model: trained, prompt: prompt, count: 2000, temperature: 1, seed: 2026))
+    let sample = wholeWords(
+      sampleText(model: trainedModel, prompt: samplePrompt, count: 2000, temperature: 1, seed: 2026))
     let share = wordShare(sample)
     report("word-share", share)
     try expect(
@@ -104,7 +105,8 @@ let checks = CheckSuite {
     hint: "The model must carry context across the space: the next word depends on the previous one.",
     timeLimit: trainingTime
   ) {
-    let sample = words(sampleText(model: trained, prompt: prompt, count: 2000, temperature: 1, seed: 2026))
+    let sample = wholeWords(
+      sampleText(model: trainedModel, prompt: samplePrompt, count: 2000, temperature: 1, seed: 2026))
     let share = pairShare(sample)
     report("pair-share", share)
     try expect(share >= 0.8, "\(Int((share * 1000).rounded()) / 10)% of word pairs are allowed by the chain; needs 80%")

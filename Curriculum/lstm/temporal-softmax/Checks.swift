@@ -22,8 +22,8 @@ func timeMajor(_ values: [Double], n: Int, t: Int, v: Int) -> [Tensor] {
   }
 }
 
-func flat(_ steps: [Tensor]) -> [Double] { steps.flatMap(\.data) }
-func unflat(_ values: [Double], like steps: [Tensor]) -> [Tensor] {
+func flatSteps(_ steps: [Tensor]) -> [Double] { steps.flatMap(\.data) }
+func unflatSteps(_ values: [Double], like steps: [Tensor]) -> [Tensor] {
   var offset = 0
   return steps.map { step in
     defer { offset += step.count }
@@ -50,15 +50,20 @@ let checks = CheckSuite {
     }
     let dout = (0..<4).map { Tensor(randomUniformShape: [2, 3], in: -1...1, seed: UInt64(20 + $0)) }
     let grads = temporalAffineBackward(dout: dout, cache: cache)
-    func run(_ x: [Tensor], _ w: Tensor, _ b: Tensor) -> [Double] { flat(temporalAffineForward(x: x, w: w, b: b).out) }
+    func run(_ x: [Tensor], _ w: Tensor, _ b: Tensor) -> [Double] {
+      flatSteps(temporalAffineForward(x: x, w: w, b: b).out)
+    }
     try expectGradient(
-      flat(grads.dx), of: { run(unflat($0, like: x), w, b) }, upstream: flat(dout), at: flat(x), h: 1e-2,
+      flatSteps(grads.dx), of: { run(unflatSteps($0, like: x), w, b) }, upstream: flatSteps(dout), at: flatSteps(x),
+      h: 1e-2,
       threshold: 1e-9, "dx")
     try expectGradient(
-      grads.dw.data, of: { run(x, Tensor(shape: w.shape, data: $0), b) }, upstream: flat(dout), at: w.data, h: 1e-2,
+      grads.dw.data, of: { run(x, Tensor(shape: w.shape, data: $0), b) }, upstream: flatSteps(dout), at: w.data,
+      h: 1e-2,
       threshold: 1e-9, "dW")
     try expectGradient(
-      grads.db.data, of: { run(x, w, Tensor($0)) }, upstream: flat(dout), at: b.data, h: 1e-2, threshold: 1e-9, "db")
+      grads.db.data, of: { run(x, w, Tensor($0)) }, upstream: flatSteps(dout), at: b.data, h: 1e-2, threshold: 1e-9,
+      "db")
   }
   Check(
     "uniform", "uniform scores: ln 10 per sequence for T = 1, 10·ln 10 for T = 10 (sum over time, mean over N)",
@@ -103,7 +108,7 @@ let checks = CheckSuite {
     let scores = [Tensor(rows: [[1000, -1000, 0], [-1000, 1000, 999]])]
     let (loss, dScores) = temporalSoftmaxLoss(scores: scores, targets: [[0], [2]], mask: [[true], [true]])
     try expectFinite([loss], "loss")
-    try expectFinite(flat(dScores), "dScores")
+    try expectFinite(flatSteps(dScores), "dScores")
     // Row 0 is certain and right (0 nats); row 1 puts e^-1 / (1 + e^-1) on the target: −ln of that.
     try expectClose(loss, (0 + log(1 + exp(1.0))) / 2, relative: 1e-12, "loss")
   }
@@ -123,8 +128,8 @@ let checks = CheckSuite {
       }
     }
     try expectGradient(
-      flat(dScores),
-      of: { temporalSoftmaxLoss(scores: unflat($0, like: scores), targets: targets, mask: mask).loss },
-      at: flat(scores), threshold: 1e-7, "dScores")
+      flatSteps(dScores),
+      of: { temporalSoftmaxLoss(scores: unflatSteps($0, like: scores), targets: targets, mask: mask).loss },
+      at: flatSteps(scores), threshold: 1e-7, "dScores")
   }
 }

@@ -86,7 +86,11 @@ let checks = CheckSuite {
       "Step s < warmup: peak·(s + 1)/warmup. Then p = (s − warmup)/(steps − warmup), rate = peak·(floor + (1 − floor)·(1 + cos πp)/2)."
   ) {
     let config = TrainingConfig()
-    try expectEqual(config.steps, 1000, "TrainingConfig().steps")
+    let sizes = [config.hidden, config.batch, config.window, config.steps, config.warmup]
+    try expect(
+      sizes == [64, 32, 64, 1000, 100] && config.peakRate == 1e-2 && config.clip == 1,
+      "TrainingConfig() must keep the stated settings (hidden 64, batch 32, window 64, 1000 steps, warm-up 100, peak 1e-2, clip 1); found \(sizes)"
+    )
     let expected: [(Int, Double)] = [
       (0, 0.0001), (49, 0.005), (99, 0.01), (100, 0.01), (550, 0.0055000000000000005), (999, 0.0010000274155399433),
     ]

@@ -4,7 +4,7 @@ import PracticeChecks
 // Every expected gradient is a central difference (h = 1e-5) of the learner's own attentionForward
 // (checked in transformer/attention); threshold 1e-7 as CONTENT.md 3.4.
 
-func check(
+func checkAttentionGradients(
   q: Tensor, k: Tensor, v: Tensor, causal: Bool, allowed: [[Bool]]? = nil, seed: UInt64, _ label: String
 ) throws {
   let dout = Tensor(randomUniformShape: [q.rows, v.columns], in: -1...1, seed: seed)
@@ -32,7 +32,7 @@ let checks = CheckSuite {
     "causal", "causal self-attention, 5 × 4: dq, dk, dv match finite differences (< 1e-7)", points: 6,
     hint: "dv = Wᵀ·dout first; then dW = dout·vᵀ and the softmax backward row by row."
   ) {
-    try check(
+    try checkAttentionGradients(
       q: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 1),
       k: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 2),
       v: Tensor(randomUniformShape: [5, 4], in: -1...1, seed: 3), causal: true, seed: 4, "causal")
@@ -41,7 +41,7 @@ let checks = CheckSuite {
     "cross", "3 queries over 6 keys, no mask (< 1e-7)", points: 3, dependsOn: ["causal"],
     hint: "dq is (Tq, d) and dk (Tk, d): dq = dS·k·scale, dk = dSᵀ·q·scale."
   ) {
-    try check(
+    try checkAttentionGradients(
       q: Tensor(randomUniformShape: [3, 4], in: -1...1, seed: 5),
       k: Tensor(randomUniformShape: [6, 4], in: -1...1, seed: 6),
       v: Tensor(randomUniformShape: [6, 2], in: -1...1, seed: 7), causal: false, seed: 8, "cross")
@@ -54,7 +54,7 @@ let checks = CheckSuite {
     var allowed = [[Bool]](repeating: [true, false, true, true, false], count: 4)
     allowed[1] = [false, false, false, false, false]
     let q = Tensor(randomUniformShape: [4, 3], in: -1...1, seed: 9)
-    try check(
+    try checkAttentionGradients(
       q: q, k: Tensor(randomUniformShape: [5, 3], in: -1...1, seed: 10),
       v: Tensor(randomUniformShape: [5, 2], in: -1...1, seed: 11), causal: false, allowed: allowed, seed: 12, "masked")
     let cache = attentionForward(

@@ -4,8 +4,8 @@ import PracticeChecks
 // Values: float64 numpy at authoring time (Curriculum/transformer/authoring/reference_values.py,
 // "attention"), matching CONTENT.md 3.3. The same script gives what the classic bugs produce on this
 // fixture, which the diagnoses recognise: without the 1/√d scale row 1 is [0.2689, 0.7311, 0]; with
-// the mask applied after the softmax row 0 is [0.4011, 0, 0]; with the softmax over the keys' axis
-// (columns) row 1 is [0.1978, 0.5, 0]. The properties (rows sum to 1, causality, a fully masked row)
+// the mask applied after the softmax row 1 is [0.2840, 0.5760, 0] (and row 0 [0.4011, 0, 0]); with
+// the softmax over the keys' axis (columns) row 1 is [0.1978, 0.5, 0]. The properties (rows sum to 1, causality, a fully masked row)
 // hold for any correct implementation.
 
 let fixtureQ = Tensor(rows: [[1, 0], [0, 1], [1, 1]])
@@ -26,9 +26,11 @@ let checks = CheckSuite {
       absolute: 1e-12, "weights",
       diagnose: { got in
         if abs(got[3] - 0.2689414213699951) < 1e-9 { return "the scores are not scaled by 1/√d" }
-        if abs(got[0] - 0.4011120926797859) < 1e-9 { return "the mask is applied after the softmax: set −∞ before it" }
         if abs(got[3] - 0.1977758146404282) < 1e-9 {
           return "the softmax runs down the columns; it runs along each row"
+        }
+        if abs(got[3] - 0.28399540974126003) < 1e-9 {
+          return "the mask is applied after the softmax: set −∞ before it"
         }
         if got[0].isNaN || got[0] == 0 {
           return "row 0 has no key: the causal mask must allow j ≤ i (the diagonal too)"
@@ -81,7 +83,7 @@ let checks = CheckSuite {
         for c in 0..<3 { v2[row, c] *= -3 }
       }
       let changed = attentionForward(q: q2, k: k2, v: v2, causal: true).out
-      try expectAllClose(changed.rows(0..<(t + 1)).data, out.rows(0..<(t + 1)).data, absolute: 0, "outputs 0…\(t)")
+      try expectAllClose(changed.rows(0..<(t + 1)).data, out.rows(0..<(t + 1)).data, absolute: 1e-12, "outputs 0…\(t)")
     }
   }
   Check(

@@ -180,5 +180,6 @@ print("  argmax", logits[-1].argmax(), " log-softmax of ' ':",
       repr(logits[-1][0] - logits[-1].max() - math.log(np.exp(logits[-1] - logits[-1].max()).sum())))
 for name, kwargs in [("no final LayerNorm", dict(final_ln=False)), ("no position embeddings", dict(positions=False)),
                      ("GELU erf form", dict(act=gelu_erf)), ("attention not scaled", dict(scaled=False)),
-                     ("post-LN blocks", dict(pre_ln=False))]:
+                     ("post-LN blocks", dict(pre_ln=False)),
+                     ("post-LN blocks, no final LayerNorm", dict(pre_ln=False, final_ln=False))]:
     print(f"  variant {name}: last-position logit[0] = {gpt(hello, **kwargs)[-1][0]!r}")

@@ -6,25 +6,25 @@ import PracticeChecks
 // of the learner's loss at 20 coordinates per weight tensor drawn with SplitMix64, as CONTENT.md 3.8
 // (llm.c-style sampled checks of a deep network), relative error < 1e-6.
 
-let smallConfig = GPTConfig(vocabulary: 27, context: 8, width: 8, layers: 2, heads: 2)
-let small = GPT(config: smallConfig, seed: 5)
+let checkedConfig = GPTConfig(vocabulary: 27, context: 8, width: 8, layers: 2, heads: 2)
+let checkedGPT = GPT(config: checkedConfig, seed: 5)
 let batchInputs = [[8, 5, 12, 12, 15, 0], [23, 15, 18, 12, 4, 26]]
 let batchTargets = [[5, 12, 12, 15, 0, 23], [15, 18, 12, 4, 26, 1]]
 let tensorNames = ["wte", "wpe"] + (0..<2).flatMap { l in ["wqkv", "wo", "w1", "w2"].map { "blocks[\(l)].\($0)" } }
 
 /// Checks tensors `which` (indices into `parameters`) at 20 sampled coordinates each.
 func sampledCheck(_ which: [Int]) throws {
-  let gradients = small.lossAndGradients(inputs: batchInputs, targets: batchTargets).gradients.parameters
+  let gradients = checkedGPT.lossAndGradients(inputs: batchInputs, targets: batchTargets).gradients.parameters
   try expectEqual(gradients.count, tensorNames.count, "gradient tensors")
   var generator = SplitMix64(seed: 99)
   for k in which {
-    let weights = small.parameters[k]
+    let weights = checkedGPT.parameters[k]
     try expectShape(gradients[k].shape, weights.shape, "d\(tensorNames[k])")
     let coordinates = (0..<20).map { _ in generator.below(weights.count) }
     let h = 1e-5
     let numeric = coordinates.map { i -> Double in
-      var plus = small
-      var minus = small
+      var plus = checkedGPT
+      var minus = checkedGPT
       plus.parameters[k].data[i] += h
       minus.parameters[k].data[i] -= h
       let up = plus.lossAndGradients(inputs: batchInputs, targets: batchTargets).loss
@@ -49,7 +49,7 @@ let checks = CheckSuite {
   ) {
     var expected = 0.0
     for (inputs, targets) in zip(batchInputs, batchTargets) {
-      let logits = small.forward(inputs)
+      let logits = checkedGPT.forward(inputs)
       for t in 0..<inputs.count {
         let row = logits.row(t).data
         let top = row.max() ?? 0
@@ -57,12 +57,15 @@ let checks = CheckSuite {
       }
     }
     expected /= 12
-    let loss = small.lossAndGradients(inputs: batchInputs, targets: batchTargets).loss
+    let loss = checkedGPT.lossAndGradients(inputs: batchInputs, targets: batchTargets).loss
     try expectClose(
       loss, expected, absolute: 1e-12, "loss",
       diagnose: { got in
         if abs(got - expected * 12) < 1e-9 { return "summed over positions: divide by N·T" }
-        if abs(got - expected * 2) < 1e-9 { return "averaged over sequences only: divide by N·T" }
+        if abs(got - expected * 6) < 1e-9 {
+          return "summed over time and averaged over sequences (CS231n's convention): divide by N·T"
+        }
+        if abs(got - expected * 2) < 1e-9 { return "averaged over time but summed over sequences: divide by N·T" }
         return nil
       })
   }

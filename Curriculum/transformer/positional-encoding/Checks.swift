@@ -19,7 +19,7 @@ let checks = CheckSuite {
       diagnose: { got in
         if abs(got[0] - 0.5403023058681398) < 1e-9 { return "sin and cos are swapped: even columns are sin" }
         if abs(got[2] - 0.0001) < 1e-7 {
-          return "the exponent uses the column index twice: 10000^(2i/d) with 2i the even column"
+          return "the exponent is 2c/d with c the column: it is 2i/d with i the pair index (c = 2i for the sin column)"
         }
         return nil
       })

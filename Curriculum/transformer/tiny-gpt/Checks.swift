@@ -7,17 +7,17 @@ import PracticeChecks
 // CONTENT.md 3.7. The script also gives the last-position logit[0] of the classic mistakes, which the
 // diagnosis names: no final LayerNorm −0.031320357167904475, no position embeddings
 // −0.2210715228192233, GELU's erf form 0.008021399086679953, attention not scaled by 1/√d
-// 0.4040352646352268, post-LN blocks −0.33581173390552554.
+// 0.4040352646352268, post-LN blocks −0.33581173390552554 (with a final LN) or −0.33581132144413567 (without).
 
-let reference = GPT(config: GPTConfig(), seed: 2024)
-let hello = [8, 5, 12, 12, 15]  // "hello" over " abcdefghijklmnopqrstuvwxyz"
+let referenceGPT = GPT(config: GPTConfig(), seed: 2024)
+let helloTokens = [8, 5, 12, 12, 15]  // "hello" over " abcdefghijklmnopqrstuvwxyz"
 
 let checks = CheckSuite {
   Check(
     "hello", "the reference model's logits for \"hello\" at the last position, all 27 (1e-9)", points: 6,
     hint: "Pre-LN: x + attention(LN(x)), then x + W2·gelu(W1·LN(x)); a final LN; logits = LN(x)·wteᵀ."
   ) {
-    let logits = reference.forward(hello)
+    let logits = referenceGPT.forward(helloTokens)
     try expectShape(logits.shape, [5, 27], "logits")
     let expected: [Double] = [
       0.00807278546113971, -0.01872809956305471, -0.2274480074363131, -1.3756171767371814, 0.33549627853696556,
@@ -36,6 +36,7 @@ let checks = CheckSuite {
           (0.008021399086679953, "GELU in its erf form; this model uses the tanh form"),
           (0.4040352646352268, "the attention scores are not scaled by 1/√(head size)"),
           (-0.33581173390552554, "post-LN blocks (LN after the residual add); these blocks are pre-LN"),
+          (-0.33581132144413567, "post-LN blocks (LN after the residual add); these blocks are pre-LN"),
         ]
         return known.first { abs(got[0] - $0.0) < 1e-9 }?.1
       })
@@ -52,14 +53,14 @@ let checks = CheckSuite {
       0.8443780746809897, -1.370386192723836, 1.2893091179627783, 0.9899456361126565, -0.6930477642396177,
       0.5217976552646024, 0.2760843309436242,
     ]
-    try expectAllClose(reference.forward(hello).row(0).data, expected, absolute: 1e-9, "logits[0]")
-    try expectAllClose(reference.forward([8]).row(0).data, expected, absolute: 1e-12, "logits of \"h\" alone")
+    try expectAllClose(referenceGPT.forward(helloTokens).row(0).data, expected, absolute: 1e-9, "logits[0]")
+    try expectAllClose(referenceGPT.forward([8]).row(0).data, expected, absolute: 1e-12, "logits of \"h\" alone")
   }
   Check(
     "prediction", "it predicts 'p' after \"hello\"; log p(' ') = −3.4570019243474075", points: 2, dependsOn: ["hello"],
     hint: "Log-softmax of the last row: logit − logsumexp."
   ) {
-    let last = reference.forward(hello).row(4).data
+    let last = referenceGPT.forward(helloTokens).row(4).data
     try expectEqual(last.indices.max { last[$0] < last[$1] } ?? -1, 16, "argmax (16 is 'p')")
     let top = last.max() ?? 0
     let logSoftmax = last[0] - top - log(last.reduce(0) { $0 + exp($1 - top) })
@@ -73,13 +74,14 @@ let checks = CheckSuite {
     let long = [
       8, 5, 12, 12, 15, 0, 23, 15, 18, 12, 4, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
     ]
-    let full = reference.forward(long)
+    let full = referenceGPT.forward(long)
     try expectShape(full.shape, [32, 27], "logits of 32 tokens (the whole context)")
-    try expectAllClose(full.rows(0..<5).data, reference.forward(hello).data, absolute: 1e-12, "the first 5 rows")
+    try expectAllClose(
+      full.rows(0..<5).data, referenceGPT.forward(helloTokens).data, absolute: 1e-12, "the first 5 rows")
     var changed = long
     for t in 10..<32 { changed[t] = (changed[t] + 9) % 27 }
     try expectAllClose(
-      reference.forward(changed).rows(0..<10).data, full.rows(0..<10).data, absolute: 1e-12,
+      referenceGPT.forward(changed).rows(0..<10).data, full.rows(0..<10).data, absolute: 1e-12,
       "rows 0…9 after changing tokens 10…31")
   }
 }

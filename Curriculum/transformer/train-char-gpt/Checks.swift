@@ -67,11 +67,22 @@ let checks = CheckSuite {
       "Each step: a batch, lossAndGradients, clip, the rate from cosineRate, an Adam step per tensor, written back.",
     timeLimit: 300
   ) {
-    var config = GPTTrainingConfig()
+    let defaults = GPTTrainingConfig()
+    // The comparison with the LSTM is at these sizes: the defaults are part of the exercise.
+    let sizes = [
+      defaults.model.vocabulary, defaults.model.context, defaults.model.width, defaults.model.layers,
+      defaults.model.heads, defaults.batch, defaults.window, defaults.steps,
+    ]
+    try expect(
+      sizes == [27, 64, 32, 2, 2, 32, 64, 1000] && defaults.peakRate == 1e-2,
+      "GPTTrainingConfig() must keep the stated sizes (V 27, context 64, width 32, 2 layers, 2 heads, batch 32, window 64, 1000 steps, peak 1e-2); found \(sizes), peak \(defaults.peakRate)"
+    )
+    var config = defaults
     config.steps = 60
     config.warmup = 10
     let text = gptIDs(WordCorpus.standard.sampleText(characters: 1_000_000, seed: 11))
-    let windows = (0..<8).map { Array(text[500_000 + $0 * 65..<500_000 + ($0 + 1) * 65]) }
+    let heldOut = gptIDs(WordCorpus.standard.sampleText(characters: 8 * 65, seed: 12))
+    let windows = (0..<8).map { Array(heldOut[$0 * 65..<($0 + 1) * 65]) }
     func heldOutNats(_ model: GPT) -> Double {
       var total = 0.0
       for window in windows {
