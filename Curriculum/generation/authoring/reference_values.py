@@ -158,3 +158,4 @@ def generate(prompt, count, temperature, seed, context=32):
 print("  greedy, 20 new tokens:", repr(generate("hello", 20, 0, 0)))
 print("  T = 0.8, SplitMix64(7):", repr(generate("hello", 20, 0.8, 7)))
 print("  greedy past the context (40 new tokens, cropping to the last 32):", repr(generate("hello", 40, 0, 0)))
+print("  T = 0.8, SplitMix64(7), 40 new tokens (past the context: cropped):", repr(generate("hello", 40, 0.8, 7)))
