@@ -126,4 +126,41 @@ struct ModuleWalkthroughTests {
     let status = try practice([])
     #expect(status.stdout.contains("120/120  10 of 10 passed"), "\(status.stdout)")
   }
+
+  @Test("generation, from temperature to a KV cache, on the learner's own GPT")
+  func generation() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    func practice(_ arguments: [String]) throws -> CommandResult {
+      try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
+    }
+    func solve(_ key: String) throws {
+      let folder = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution")
+      for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        try Data(contentsOf: folder.appendingPathComponent(file))
+          .write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
+      }
+    }
+    // The GPT the module generates from is the learner's, from the transformer module.
+    for key in ["layer-norm", "attention", "attention-backward", "multi-head", "gelu", "tiny-gpt"] {
+      #expect(try practice(["start", "transformer/\(key)"]).status == 0)
+      try solve("transformer/\(key)")
+    }
+    let module = repositoryRoot.appendingPathComponent("Curriculum/generation")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
+    let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
+    for exercise in exercises {
+      let id = try #require(exercise["id"] as? String)
+      #expect(try practice(["start", "generation/\(id)"]).status == 0, "\(id)")
+      let failing = try practice(["grade"])
+      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
+      try solve("generation/\(id)")
+      let passing = try practice(["grade"])
+      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
+    }
+    let attempt = try git(["log", "--format=%B", "practice/attempts"], in: workspace)
+    #expect(attempt.stdout.contains("Metric-speedup: "), "\(attempt.stdout)")
+  }
 }
