@@ -3,8 +3,9 @@
 Independent of the Swift reference solutions: the sampling rules of llama2.c / nanoGPT / Hugging Face
 written out here, and an independent numpy forward pass of the course's reference GPT (the same
 model as Curriculum/transformer/authoring/reference_values.py). Run
-`python3 Curriculum/generation/authoring/reference_values.py`; every number quoted in a
-Checks.swift of this module is printed by this script, under the name of its exercise.
+`python3 Curriculum/generation/authoring/reference_values.py`; the numbers quoted in the checks of
+this module are printed by this script under the name of their exercise (small hand-made edge cases
+are derived in the checks' comments).
 """
 
 import math
@@ -70,7 +71,7 @@ def sample_index(p, u):  # inverse CDF: first index whose cumulative sum exceeds
         c += pi
         if u < c:
             return i
-    return len(p) - 1
+    return max(i for i, pi in enumerate(p) if pi > 0)  # the last token with a positive probability
 
 
 z = [2.0, 1.0, 0.5, 0.0, -1.0]
@@ -101,6 +102,13 @@ for name, p in [("full softmax", p1), ("T = 0.5", probs(z, 0.5)), ("top-k 2", so
                 ("top-p 0.9", top_p(p1, 0.9))]:
     print(f"  {name}: {[sample_index(p, u) for u in coins]}")
 print("  u = 0.98: full", sample_index(p1, 0.98), " top-p 0.9", sample_index(top_p(p1, 0.9), 0.98))
+g5 = SplitMix64(5)
+coins5 = [g5.uniform() for _ in range(10)]
+print("  SplitMix64(5) coins, full:", [sample_index(p1, u) for u in coins5], " top-p 0.9:",
+      [sample_index(top_p(p1, 0.9), u) for u in coins5])
+print("  T = 0.5 then top-p 0.9, SplitMix64(42):", [sample_index(top_p(probs(z, 0.5), 0.9), u) for u in coins],
+      " (top-p before the temperature would give", [sample_index(softmax(np.log(top_p(p1, 0.9) + 1e-300) / 0.5), u)
+                                                   for u in coins], ")")
 
 print("generate: the course's reference GPT (SplitMix64(2024), width 16, 2 layers, 2 heads, context 32)")
 g = SplitMix64(2024)

@@ -8,9 +8,9 @@ import PracticeChecks
 // "helloi wplhhhehczvvvpxntvvdmjxydnvoybkjmpbwhg".
 
 let generationAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
-let referenceModel = GPT(config: GPTConfig(), seed: 2024)
+let generationReferenceGPT = GPT(config: GPTConfig(), seed: 2024)
 
-func tokenIDs(_ text: String) -> [Int] { text.map { generationAlphabet.firstIndex(of: $0) ?? 0 } }
+func generationIDs(_ text: String) -> [Int] { text.map { generationAlphabet.firstIndex(of: $0) ?? 0 } }
 func decodeText(_ tokens: [Int]) -> String { String(tokens.map { generationAlphabet[$0] }) }
 
 let checks = CheckSuite {
@@ -19,7 +19,7 @@ let checks = CheckSuite {
     hint: "Each step: forward the whole sequence, take the last row of the logits, sampler.next, append."
   ) {
     var sampler = Sampler(temperature: 0, seed: 0)
-    let tokens = generate(model: referenceModel, prompt: tokenIDs("hello"), count: 20, sampler: &sampler)
+    let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 20, sampler: &sampler)
     try expectEqual(tokens.count, 25, "prompt + new tokens")
     try expectEqual(decodeText(tokens), "helloppvvvvvvvvvvvvvvvvvv", "greedy text")
   }
@@ -28,7 +28,7 @@ let checks = CheckSuite {
     hint: "One sampler for the whole generation: its generator advances one coin per token."
   ) {
     var sampler = Sampler(temperature: 0.8, seed: 7)
-    let tokens = generate(model: referenceModel, prompt: tokenIDs("hello"), count: 20, sampler: &sampler)
+    let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 20, sampler: &sampler)
     try expectEqual(decodeText(tokens), "helloi wplhhhehczvvvpxntv", "sampled text")
   }
   Check(
@@ -37,7 +37,7 @@ let checks = CheckSuite {
     hint: "tokens.suffix(model.config.context): the positions restart at 0 for the cropped window."
   ) {
     var sampler = Sampler(temperature: 0.8, seed: 7)
-    let tokens = generate(model: referenceModel, prompt: tokenIDs("hello"), count: 40, sampler: &sampler)
+    let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 40, sampler: &sampler)
     try expectEqual(decodeText(tokens), "helloi wplhhhehczvvvpxntvvdmjxydnvoybkjmpbwhg", "45 tokens")
   }
 }

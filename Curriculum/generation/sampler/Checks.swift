@@ -5,8 +5,10 @@ import PracticeChecks
 // draws"), matching CONTENT.md 4.4: the ten coins of SplitMix64(42) drawn through the full softmax of
 // z = [2, 1, 0.5, 0, −1] give [1, 0, 0, 0, 0, 2, 0, 2, 0, 1]; at T = 0.5 [0, 0, 0, 0, 0, 1, 0, 0, 0,
 // 0]; with top-k 2 [1, 0, 0, 0, 0, 1, 0, 1, 0, 0]; with top-p 0.9 [1, 0, 0, 0, 0, 2, 0, 2, 0, 1]. The
-// coin 0.98 separates full (4) from top-p (3). The statistical check allows 4σ per token over 10⁵
-// draws.
+// coin 0.98 separates full (4) from top-p (3), as does SplitMix64(5)'s seventh coin (full [0, 1, 0,
+// 0, 0, 0, 4, 0, 0, 1], top-p [0, 1, 0, 0, 0, 0, 3, 0, 0, 1]); T = 0.5 then top-p 0.9 draws ten 0s
+// (top-p before the temperature would draw a 1 at the sixth coin). Same script. The statistical
+// check allows 4σ per token over 10⁵ draws.
 
 let samplerLogits: [Double] = [2, 1, 0.5, 0, -1]
 let samplerCoins = [
@@ -35,6 +37,11 @@ let checks = CheckSuite {
       ("T = 0.5", Sampler(temperature: 0.5, seed: 42), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]),
       ("top-k 2", Sampler(temperature: 1, topK: 2, seed: 42), [1, 0, 0, 0, 0, 1, 0, 1, 0, 0]),
       ("top-p 0.9", Sampler(temperature: 1, topP: 0.9, seed: 42), [1, 0, 0, 0, 0, 2, 0, 2, 0, 1]),
+      // Seed 5's seventh coin lands in the tail that top-p removes.
+      ("full softmax, seed 5", Sampler(temperature: 1, seed: 5), [0, 1, 0, 0, 0, 0, 4, 0, 0, 1]),
+      ("top-p 0.9, seed 5", Sampler(temperature: 1, topP: 0.9, seed: 5), [0, 1, 0, 0, 0, 0, 3, 0, 0, 1]),
+      // Top-p applies to the tempered distribution: before the temperature it would give a 1 at draw 5.
+      ("T = 0.5 then top-p 0.9", Sampler(temperature: 0.5, topP: 0.9, seed: 42), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ]
     for (name, start, expected) in cases {
       var sampler = start
@@ -52,7 +59,7 @@ let checks = CheckSuite {
   }
   Check(
     "frequencies", "10⁵ draws match the softmax within 4σ for every token", points: 2, dependsOn: ["sampler"],
-    hint: "A bias here usually means the coin is compared with ≤ instead of <, or the sum starts at the wrong index."
+    hint: "The frequencies follow the probabilities only if each draw uses a fresh coin from the same generator."
   ) {
     var sampler = Sampler(temperature: 1, seed: 7)
     var counts = [Int](repeating: 0, count: 5)

@@ -7,7 +7,7 @@ import PracticeChecks
 
 let temperatureLogits: [Double] = [2, 1, 0.5, 0, -1]
 
-func entropyBits(_ p: [Double]) -> Double { -p.reduce(0) { $0 + ($1 > 0 ? $1 * log2($1) : 0) } }
+func temperatureEntropyBits(_ p: [Double]) -> Double { -p.reduce(0) { $0 + ($1 > 0 ? $1 * log2($1) : 0) } }
 
 let checks = CheckSuite {
   Check(
@@ -26,7 +26,10 @@ let checks = CheckSuite {
       try expectAllClose(
         probabilities(logits: temperatureLogits, temperature: t), p, absolute: 1e-12, "T = \(t)",
         diagnose: { got in
-          let multiplied = probabilities(logits: temperatureLogits.map { $0 * t * t }, temperature: t)
+          let scaled = temperatureLogits.map { $0 * t }
+          let top = scaled.max() ?? 0
+          let weights = scaled.map { exp($0 - top) }
+          let multiplied = weights.map { $0 / weights.reduce(0, +) }
           return t != 1 && relativeError(got, multiplied) < 1e-9 ? "the logits are multiplied by T; divide them" : nil
         })
     }
@@ -43,7 +46,9 @@ let checks = CheckSuite {
     dependsOn: ["values"],
     hint: "Lower T sharpens, higher T flattens."
   ) {
-    let entropies = [0.5, 1, 2].map { entropyBits(probabilities(logits: temperatureLogits, temperature: $0)) }
+    let entropies = [0.5, 1, 2].map {
+      temperatureEntropyBits(probabilities(logits: temperatureLogits, temperature: $0))
+    }
     try expectAllClose(
       entropies, [0.8780742496881391, 1.7405959967223534, 2.15173303909339], absolute: 1e-12, "entropies")
     let large = probabilities(logits: [1000, 999, -1000], temperature: 0.1)

@@ -5,7 +5,7 @@ import PracticeChecks
 // matching CONTENT.md 4.2: z = [2, 1, 0.5, 0, −1] with k = 2 gives softmax [0.7310585786300049,
 // 0.2689414213699951, 0, 0, 0]; nanoGPT keeps every logit ≥ the k-th largest (ties).
 
-func softmaxOf(_ logits: [Double]) -> [Double] {
+func topKSoftmax(_ logits: [Double]) -> [Double] {
   let top = logits.max() ?? 0
   let weights = logits.map { exp($0 - top) }
   let total = weights.reduce(0, +)
@@ -21,7 +21,7 @@ let checks = CheckSuite {
     try expectEqual(filtered.count, 5, "logits")
     try expect(filtered[2...].allSatisfy { $0 == -.infinity }, "logits 2…4 should be −∞, got \(filtered)")
     try expectAllClose(
-      softmaxOf(filtered), [0.7310585786300049, 0.2689414213699951, 0, 0, 0], absolute: 1e-12, "softmax after top-2")
+      topKSoftmax(filtered), [0.7310585786300049, 0.2689414213699951, 0, 0, 0], absolute: 1e-12, "softmax after top-2")
   }
   Check(
     "edges", "k = 1 is the argmax; k ≥ V changes nothing; the order of the logits does not matter", points: 2,
