@@ -51,3 +51,37 @@ struct CorpusTests {
     }
   }
 }
+
+/// The chat corpus against examples made with shared/reference/synth.py's own generator and word
+/// chain (argmax successors with numpy), at authoring time.
+@Suite("Chat corpus")
+struct ChatCorpusTests {
+  @Test("the first examples of seeds 21 and 22 match the Python reference, tasks A and B")
+  func examples() {
+    let a = ChatCorpus(task: .replyToLastWord)
+    let b = ChatCorpus(task: .mapEveryWord)
+    #expect(
+      a.examples(count: 3, seed: 21) == [
+        "poh paxuc covadam>qep\n", "befa gajobew taqogut qexu>xecoxa\n", "cecuru fam qodup jaja>bibohi\n",
+      ])
+    #expect(
+      b.examples(count: 3, seed: 21) == [
+        "poh paxuc covadam>paxuc vo qep\n", "befa gajobew taqogut qexu>gajobew taqogut so xecoxa\n",
+        "cecuru fam qodup jaja>sosepuf joyagij jaja bibohi\n",
+      ])
+    #expect(
+      a.examples(count: 3, seed: 22) == [
+        "basoca xok nuwuqa xan>he\n", "go kac qap qodup>jaja\n", "qe lesamu>waxozaq\n",
+      ])
+    #expect(b.examples(count: 1, seed: 22) == ["basoca xok nuwuqa xan>xok gi so he\n"])
+  }
+
+  @Test("tokens and the reply mask: after '>' up to and including the newline")
+  func mask() {
+    let tokens = ChatCorpus.encode("qe lesamu>waxozaq\n")
+    #expect(tokens.count == 18)
+    #expect(tokens[9] == 27 && tokens[17] == 28)
+    let mask = ChatCorpus.replyMask(tokens)
+    #expect(mask == (0..<18).map { $0 >= 10 })
+  }
+}
