@@ -40,127 +40,98 @@ struct ModuleWalkthroughTests {
 
   @Test("lstm, from one RNN step to a trained character LSTM and sampled text, on the learner's own code")
   func lstm() throws {
-    let parent = try TemporaryDirectory()
-    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
-    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
-    let workspace = parent.url.appendingPathComponent("ws")
-    func practice(_ arguments: [String]) throws -> CommandResult {
-      try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
-    }
-    func solve(_ key: String, files: [String]) throws {
-      for file in files {
-        let solution = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution/\(file)")
-        try Data(contentsOf: solution).write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
-      }
-    }
+    let walk = try Walkthrough()
     // The training exercise trains with the learner's Adam from the foundations module.
-    #expect(try practice(["start", "foundations/adam"]).status == 0)
-    try solve("foundations/adam", files: ["Adam.swift"])
-    #expect(try practice(["grade"]).status == 0)
-
-    let module = repositoryRoot.appendingPathComponent("Curriculum/lstm")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
-    let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
+    try walk.solve("foundations/adam", grade: true)
+    let ids = try walk.module("lstm")
     #expect(
-      exercises.map { $0["id"] as? String } == [
+      ids == [
         "rnn-step", "rnn-sequence", "embedding", "temporal-softmax", "lstm-step", "lstm-sequence",
         "language-model-loss",
         "train-char-lstm", "sample-text",
       ])
-    for exercise in exercises {
-      let id = try #require(exercise["id"] as? String)
-      let files = try #require(exercise["files"] as? [String])
-      let start = try practice(["start", "lstm/\(id)"])
-      #expect(start.status == 0, "\(id): \(start.stderr)")
-      if exercise["uses"] != nil { #expect(start.stdout.contains("builds on your code from"), "\(id)") }
-      let failing = try practice(["grade"])
-      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
-      try solve("lstm/\(id)", files: files)
-      let passing = try practice(["grade"])
-      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
-    }
     // The trained model's score is in the attempt, as a metric git can show.
-    let log = try practice(["log", "lstm/train-char-lstm"])
+    let log = try walk.practice(["log", "lstm/train-char-lstm"])
     #expect(log.stdout.contains("bits-per-char"), "\(log.stdout)")
-    let attempt = try git(["log", "--format=%B", "practice/attempts"], in: workspace)
-    #expect(attempt.stdout.contains("Metric-bits-per-char: 0."), "\(attempt.stdout)")
-    let status = try practice([])
+    #expect(try walk.attemptMessages().contains("Metric-bits-per-char: 0."))
+    let status = try walk.practice([])
     #expect(status.stdout.contains("120/120  9 of 9 passed"), "\(status.stdout)")
   }
 
   @Test("transformer, from LayerNorm to a trained character GPT, on the learner's own code")
   func transformer() throws {
-    let parent = try TemporaryDirectory()
-    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
-    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
-    let workspace = parent.url.appendingPathComponent("ws")
-    func practice(_ arguments: [String]) throws -> CommandResult {
-      try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
-    }
-    func solve(_ key: String, files: [String]) throws {
-      for file in files {
-        let solution = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution/\(file)")
-        try Data(contentsOf: solution).write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
-      }
-    }
-    #expect(try practice(["start", "foundations/adam"]).status == 0)
-    try solve("foundations/adam", files: ["Adam.swift"])
-    #expect(try practice(["grade"]).status == 0)
-
-    let module = repositoryRoot.appendingPathComponent("Curriculum/transformer")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
-    let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
-    #expect(exercises.count == 10)
-    for exercise in exercises {
-      let id = try #require(exercise["id"] as? String)
-      let files = try #require(exercise["files"] as? [String])
-      #expect(try practice(["start", "transformer/\(id)"]).status == 0, "\(id)")
-      let failing = try practice(["grade"])
-      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
-      try solve("transformer/\(id)", files: files)
-      let passing = try practice(["grade"])
-      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
-    }
-    let attempt = try git(["log", "--format=%B", "practice/attempts"], in: workspace)
-    #expect(attempt.stdout.contains("Metric-bits-per-char: 0."), "\(attempt.stdout)")
-    let status = try practice([])
+    let walk = try Walkthrough()
+    try walk.solve("foundations/adam", grade: true)
+    #expect(try walk.module("transformer").count == 10)
+    #expect(try walk.attemptMessages().contains("Metric-bits-per-char: 0."))
+    let status = try walk.practice([])
     #expect(status.stdout.contains("120/120  10 of 10 passed"), "\(status.stdout)")
   }
 
-  @Test("generation, from temperature to a KV cache, on the learner's own GPT")
+  @Test("generation, from temperature to a KV cache and checkpoints, on the learner's own GPT")
   func generation() throws {
-    let parent = try TemporaryDirectory()
-    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
-    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
-    let workspace = parent.url.appendingPathComponent("ws")
-    func practice(_ arguments: [String]) throws -> CommandResult {
-      try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
-    }
-    func solve(_ key: String) throws {
-      let folder = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution")
-      for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-        try Data(contentsOf: folder.appendingPathComponent(file))
-          .write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
-      }
-    }
+    let walk = try Walkthrough()
     // The GPT the module generates from is the learner's, from the transformer module.
-    for key in ["layer-norm", "attention", "attention-backward", "multi-head", "gelu", "tiny-gpt"] {
-      #expect(try practice(["start", "transformer/\(key)"]).status == 0)
-      try solve("transformer/\(key)")
+    for id in ["layer-norm", "attention", "attention-backward", "multi-head", "gelu", "tiny-gpt"] {
+      try walk.solve("transformer/\(id)", grade: false)
     }
-    let module = repositoryRoot.appendingPathComponent("Curriculum/generation")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: module.appendingPathComponent("module.json")))
+    #expect(try walk.module("generation").first == "temperature")
+    #expect(try walk.attemptMessages().contains("Metric-speedup: "))
+  }
+}
+
+/// A fresh workspace driven through the CLI, for the walkthroughs of the modules whose exercises
+/// build on earlier ones.
+struct Walkthrough {
+  let parent: TemporaryDirectory
+  let workspace: URL
+  let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
+
+  init() throws {
+    parent = try TemporaryDirectory()
+    workspace = parent.url.appendingPathComponent("ws")
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+  }
+
+  func practice(_ arguments: [String]) throws -> CommandResult {
+    try runCommand(EndToEndTests.binary, arguments, in: workspace, environment: environment)
+  }
+
+  /// Starts `key`, puts its reference solution in place, and optionally grades it (expecting a pass).
+  func solve(_ key: String, grade: Bool) throws {
+    #expect(try practice(["start", key]).status == 0, "start \(key)")
+    let folder = repositoryRoot.appendingPathComponent("Curriculum/\(key)/Solution")
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+      try Data(contentsOf: folder.appendingPathComponent(file))
+        .write(to: workspace.appendingPathComponent("Exercises/\(key)/\(file)"))
+    }
+    if grade { #expect(try practice(["grade", key]).status == 0, "grade \(key)") }
+  }
+
+  /// Every exercise of a module in order: start (saying what it builds on), the scaffold fails, the
+  /// reference solution passes. Returns the exercise ids.
+  func module(_ id: String) throws -> [String] {
+    let url = repositoryRoot.appendingPathComponent("Curriculum/\(id)/module.json")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
     let exercises = try #require((json as? [String: Any])?["exercises"] as? [[String: Any]])
+    var ids: [String] = []
     for exercise in exercises {
-      let id = try #require(exercise["id"] as? String)
-      #expect(try practice(["start", "generation/\(id)"]).status == 0, "\(id)")
+      let key = "\(id)/\(try #require(exercise["id"] as? String))"
+      let start = try practice(["start", key])
+      #expect(start.status == 0, "\(key): \(start.stderr)")
+      if exercise["uses"] != nil { #expect(start.stdout.contains("builds on your code from"), "\(key)") }
       let failing = try practice(["grade"])
-      #expect(failing.status == 1, "\(id): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
-      try solve("generation/\(id)")
+      #expect(failing.status == 1, "\(key): the scaffold should fail: \(failing.stdout)\(failing.stderr)")
+      try solve(key, grade: false)
       let passing = try practice(["grade"])
-      #expect(passing.status == 0, "\(id): the solution should pass: \(passing.stdout)\(passing.stderr)")
+      #expect(passing.status == 0, "\(key): the solution should pass: \(passing.stdout)\(passing.stderr)")
+      ids.append(key.split(separator: "/").last.map(String.init) ?? key)
     }
-    let attempt = try git(["log", "--format=%B", "practice/attempts"], in: workspace)
-    #expect(attempt.stdout.contains("Metric-speedup: "), "\(attempt.stdout)")
+    return ids
+  }
+
+  /// Every attempt's commit message, newest first, as stock git shows them.
+  func attemptMessages() throws -> String {
+    try git(["log", "--format=%B", "practice/attempts"], in: workspace).stdout
   }
 }
