@@ -85,3 +85,15 @@ struct ChatCorpusTests {
     #expect(mask == (0..<18).map { $0 >= 10 })
   }
 }
+
+/// The exact optimum of the training checks' scoring windows, against the forward filter of
+/// Curriculum/lstm/authoring/reference_values.py (numpy) at authoring time.
+@Suite("Corpus W optimum")
+struct WordCorpusOptimumTests {
+  @Test("1024 windows of 64 inputs of the validation text score at best 0.39686457130708347 bits/char")
+  func standard() {
+    let text = WordCorpus.standard.sampleText(characters: 100_000, seed: 12)
+    let bits = WordCorpus.standard.optimalBits(text: text, windows: 1024)
+    #expect(abs(bits - 0.39686457130708347) < 1e-12, "\(bits)")
+  }
+}
