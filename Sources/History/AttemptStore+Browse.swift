@@ -78,8 +78,8 @@ extension AttemptStore {
       Reason: \(AttemptMessage.sanitize(reason))
 
       """
-    for round in 0..<200 {
-      if round > 0 { usleep(UInt32.random(in: 200...(1000 * UInt32(min(round, 20))))) }
+    var retry = RetryPolicy()
+    while retry.next(removingStaleLock: removeStaleLock) {
       let parent = try tip()
       let commit = try wrapGit {
         let tree = try repository.makeTree(base: parent, replacingFolders: [folder], files: files)
@@ -89,7 +89,6 @@ extension AttemptStore {
         try repository.updateReference(Self.branch, to: commit, expected: parent, logMessage: "practice: snapshot")
       }
       if moved { return commit }
-      if round > 0 && round % 25 == 0 { removeStaleLock() }
     }
     throw HistoryError.contention(Self.branch)
   }

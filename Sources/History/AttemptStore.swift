@@ -90,8 +90,8 @@ package struct AttemptStore {
   /// - Returns: the new commit's id.
   package func record(_ attempt: AttemptRecord, progress: (Data?) throws -> Data) throws -> ObjectID {
     let message = AttemptMessage.compose(attempt)
-    for round in 0..<200 {
-      if round > 0 { usleep(UInt32.random(in: 200...(1000 * UInt32(min(round, 20))))) }
+    var retry = RetryPolicy()
+    while retry.next(removingStaleLock: removeStaleLock) {
       let parent = try tip()
       let previousProgress = try parent.flatMap { try file(at: Self.progressPath, in: $0) }.map { Data($0) }
       let newProgress = try progress(previousProgress)
@@ -106,17 +106,18 @@ package struct AttemptStore {
           Self.branch, to: commit, expected: parent, logMessage: "practice: \(attempt.exercise) \(attempt.status)")
       }
       if moved { return commit }
-      if round > 0 && round % 25 == 0 { removeStaleLock() }
     }
     throw HistoryError.contention(Self.branch)
   }
 
   /// A grade killed while it held the branch's lock (held for microseconds) leaves the lock file
-  /// behind; one older than a few seconds can only be such a leftover.
+  /// behind; one older than `staleLockAge` seconds can only be such a leftover.
+  static let staleLockAge: Double = 3
+
   func removeStaleLock() {
     let lock = repository.gitDirectory.appendingPathComponent("refs/heads/practice/attempts.lock")
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: lock.path),
-      let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > 3
+      let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > Self.staleLockAge
     else { return }
     try? FileManager.default.removeItem(at: lock)
   }
@@ -151,5 +152,24 @@ package struct AttemptStore {
     } catch let error as GitError {
       throw HistoryError.git(error)
     }
+  }
+}
+
+/// How a writer retries a compare-and-swap of the attempts branch that another writer (or a lock
+/// left by a killed one) got in the way of: randomised backoff growing to 20 ms, a look for a stale
+/// lock every 25 tries, and a deadline longer than the stale-lock age, so that a lock left by a
+/// `kill -9` just before is always outlived and removed rather than reported as contention.
+struct RetryPolicy {
+  private var round = 0
+  private let deadline = ContinuousClock.now + .seconds(AttemptStore.staleLockAge * 3)
+
+  /// Waits before every try but the first; false once the deadline has passed.
+  mutating func next(removingStaleLock removeStaleLock: () -> Void) -> Bool {
+    defer { round += 1 }
+    guard round > 0 else { return true }
+    if ContinuousClock.now > deadline { return false }
+    if round % 25 == 0 { removeStaleLock() }
+    usleep(UInt32.random(in: 200...(1000 * UInt32(min(round, 20)))))
+    return true
   }
 }
