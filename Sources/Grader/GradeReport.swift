@@ -38,6 +38,10 @@ package struct Limits: Sendable, Equatable {
 package struct GradeRequest: Sendable {
   package var sources: [SourceFile]
   package var checks: SourceFile
+  /// The exercise's interface: its scaffold files (and those of the exercises it uses). The check
+  /// file sees of the learner's module only the top-level names these declare. Empty: the whole
+  /// module (and the support modules' names imported by name, so they win over the learner's).
+  package var interface: [SourceFile]
   package var limits: Limits
   /// Build the learner's code with `-O` (exercises that train models) instead of `-Onone`.
   package var optimize: Bool
@@ -45,11 +49,12 @@ package struct GradeRequest: Sendable {
   package var onProgress: (@Sendable (CheckProgress) -> Void)?
 
   package init(
-    sources: [SourceFile], checks: SourceFile, limits: Limits = Limits(), optimize: Bool = false,
-    onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+    sources: [SourceFile], checks: SourceFile, interface: [SourceFile] = [], limits: Limits = Limits(),
+    optimize: Bool = false, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) {
     self.sources = sources
     self.checks = checks
+    self.interface = interface
     self.limits = limits
     self.optimize = optimize
     self.onProgress = onProgress
@@ -113,6 +118,8 @@ package struct GradeReport: Sendable, Equatable {
   package var reusedBuild: Bool
   package var compileSeconds: Double
   package var runSeconds: Double
+  /// How the compile and the run were confined.
+  package var sandbox: SandboxMode = .bubblewrap
 
   /// Metrics reported by the checks, by name (the last value wins).
   package var metrics: [String: Double] {

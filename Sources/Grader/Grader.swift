@@ -15,6 +15,8 @@ package struct Grader: Sendable {
   package var cache: URL
   /// Programs kept in the build cache before the oldest are removed.
   package var keptPrograms = 64
+  /// Whether compiles and programs run in the bubblewrap sandbox.
+  package var sandbox = SandboxMode.from(environment: ProcessInfo.processInfo.environment)
 
   package init(toolchain: Toolchain, supportSources: URL, cache: URL) {
     self.toolchain = toolchain
@@ -35,22 +37,26 @@ package struct Grader: Sendable {
   package func grade(_ request: GradeRequest) throws(GraderError) -> GradeReport {
     let clock = ContinuousClock()
     let buildStart = clock.now
+    let sandbox = sandbox == .off ? nil : try Sandbox.locate(toolchain: toolchain)
     let support = try SupportModule.prepare(sources: supportSources, toolchain: toolchain, cache: cache)
-    let build = try buildProgram(request, support: support)
+    let build = try buildProgram(request, support: support, sandbox: sandbox)
     let compileSeconds = (clock.now - buildStart).seconds
     var report = GradeReport(
       status: .compileError, checks: [], score: 0, maxScore: nil, compilerOutput: build.diagnostics,
       programOutput: "", errorMessage: nil, toolchain: toolchain.version, reusedBuild: build.reused,
-      compileSeconds: compileSeconds, runSeconds: 0)
+      compileSeconds: compileSeconds, runSeconds: 0, sandbox: self.sandbox)
     guard let program = build.program else { return report }
 
     let runStart = clock.now
     let session = HarnessSession(
-      program: program.path, limits: request.limits, environment: childEnvironment(), onProgress: request.onProgress)
+      program: program.path, limits: request.limits, environment: childEnvironment(sandboxed: sandbox != nil),
+      sandbox: sandbox, onProgress: request.onProgress)
     let outcome = try session.run()
     report.runSeconds = (clock.now - runStart).seconds
-    // Runtime messages name files as `Submission/<name>`: show the paths the learner knows.
-    let paths = (request.sources + [request.checks]).map { ("Submission/\($0.name):", "\($0.displayPath):") }
+    // Runtime messages name files as `<module>/<name>`: show the paths the learner knows.
+    let paths =
+      request.sources.map { ("\(Self.learnerModule)/\($0.name):", "\($0.displayPath):") }
+      + [("\(Self.checksModule)/\(request.checks.name):", "\(request.checks.displayPath):")]
     func learnerPaths(_ text: String) -> String {
       paths.reduce(Self.withoutStackTraces(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
@@ -85,12 +91,27 @@ package struct Grader: Sendable {
     var reused: Bool
   }
 
-  func buildProgram(_ request: GradeRequest, support: SupportModule) throws(GraderError) -> Build {
+  /// The learner's module: every learner file (and the files of the earlier exercises used).
+  static let learnerModule = "Submission"
+  /// The module of the check file and the generated entry point.
+  static let checksModule = "Checks"
+
+  /// Builds the program in two modules, so nothing the learner declares can change what a check
+  /// computes: the learner's files are one module (`Submission`, built with testing enabled so its
+  /// internal declarations can be imported); the check file and a generated `main.swift` are
+  /// another, which imports from the learner's module only the names of the exercise's interface
+  /// (see `checksImports`). The entry point calls `PracticeChecks.Harness.main` by its full name
+  /// from a file that imports nothing of the learner's.
+  func buildProgram(_ request: GradeRequest, support: SupportModule, sandbox: Sandbox?) throws(GraderError) -> Build {
     let optimization = request.optimize ? "-O" : "-Onone"
+    let imports = Self.checksImports(
+      interface: TopLevelDeclarations(sources: request.interface.map(\.contents)),
+      learner: TopLevelDeclarations(sources: request.sources.map(\.contents)), support: support)
     var hash = ContentHash()
-    hash.add(field: "program-v1")
+    hash.add(field: "program-v2")
     hash.add(field: support.key)
     hash.add(field: optimization)
+    hash.add(field: imports)
     for source in request.sources + [request.checks] {
       hash.add(field: source.name)
       hash.add(field: source.contents)
@@ -98,9 +119,8 @@ package struct Grader: Sendable {
     let programs = cache.appendingPathComponent("programs", isDirectory: true)
     let folder = programs.appendingPathComponent(hash.hex, isDirectory: true)
     let program = folder.appendingPathComponent("program")
-    let diagnosticsFile = folder.appendingPathComponent("diagnostics.txt")
-    if FileManager.default.isExecutableFile(atPath: program.path) {
-      let diagnostics = (try? String(contentsOf: diagnosticsFile, encoding: .utf8)) ?? ""
+    if let entry = CacheEntry.verified(folder, files: ["program", "diagnostics.txt"]) {
+      let diagnostics = String(decoding: entry["diagnostics.txt"] ?? [], as: UTF8.self)
       touch(folder)
       return Build(program: program, diagnostics: diagnostics, reused: true)
     }
@@ -108,57 +128,131 @@ package struct Grader: Sendable {
     let staging = programs.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
     defer { try? FileManager.default.removeItem(at: staging) }
     var displayNames: [(String, String)] = []
+    let learnerFolder = staging.appendingPathComponent("learner")
+    let checksFolder = staging.appendingPathComponent("checks")
+    let moduleFolder = staging.appendingPathComponent("module")
     do {
-      try FileManager.default.createDirectory(
-        at: staging.appendingPathComponent("learner"), withIntermediateDirectories: true)
-      try FileManager.default.createDirectory(
-        at: staging.appendingPathComponent("checks"), withIntermediateDirectories: true)
+      for folder in [learnerFolder, checksFolder, moduleFolder] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      }
       for source in request.sources {
-        let path = staging.appendingPathComponent("learner/\(source.name)")
+        let path = learnerFolder.appendingPathComponent(source.name)
         try Data(source.contents).write(to: path)
         displayNames.append((path.path, source.displayPath))
       }
-      let checksPath = staging.appendingPathComponent("checks/\(request.checks.name)")
-      try Data(request.checks.contents).write(to: checksPath)
+      let checksPath = checksFolder.appendingPathComponent(request.checks.name)
+      // Imports may come last in a Swift file: appended, they leave the author's line numbers alone.
+      try Data(request.checks.contents + Array("\n\(imports)".utf8)).write(to: checksPath)
       displayNames.append((checksPath.path, request.checks.displayPath))
-      try Data("import PracticeChecks\n\nHarness.main(checks)\n".utf8)
-        .write(to: staging.appendingPathComponent("main.swift"))
+      try Data("import PracticeChecks\n\nPracticeChecks.Harness.main(checks)\n".utf8)
+        .write(to: checksFolder.appendingPathComponent("main.swift"))
     } catch {
       throw .io("cannot write the build folder \(staging.path): \(error.localizedDescription)")
     }
-    let arguments =
-      [
-        optimization, "-wmo", "-swift-version", "5", "-module-name", "Submission",
-        "-o", staging.appendingPathComponent("program").path,
-        staging.appendingPathComponent("main.swift").path,
-      ] + support.linkerFlags + displayNames.map(\.0)
-    let compiler = ChildProcess(
-      executable: toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
-      workingDirectory: staging.path)
-    let deadline = ContinuousClock.now + .milliseconds(Int64(request.limits.compileSeconds * 1000))
-    let outcome = try compiler.run(deadline: { deadline })
-    var diagnostics = outcome.output.text
-    for (built, shown) in displayNames { diagnostics = diagnostics.replacingOccurrences(of: built, with: shown) }
-    diagnostics = diagnostics.replacingOccurrences(of: staging.path + "/", with: "")
-    switch outcome.termination {
-    case .exited(0):
-      break
-    case .timedOut:
-      return Build(
-        program: nil,
-        diagnostics: diagnostics + "\nthe compiler did not finish within \(Int(request.limits.compileSeconds)) s",
-        reused: false)
-    default:
-      return Build(program: nil, diagnostics: diagnostics, reused: false)
+    let moduleCache = cache.appendingPathComponent("module-cache", isDirectory: true)
+    try? FileManager.default.createDirectory(at: moduleCache, withIntermediateDirectories: true)
+    let common = [optimization, "-wmo", "-swift-version", "5", "-module-cache-path", moduleCache.path]
+    let learnerArguments =
+      common + [
+        "-enable-testing", "-parse-as-library", "-module-name", Self.learnerModule, "-emit-module",
+        "-emit-module-path", moduleFolder.appendingPathComponent("\(Self.learnerModule).swiftmodule").path,
+        "-emit-library", "-static", "-o", moduleFolder.appendingPathComponent("lib\(Self.learnerModule).a").path,
+      ] + support.linkerFlags + request.sources.map { learnerFolder.appendingPathComponent($0.name).path }
+    let checksArguments =
+      common + [
+        "-module-name", Self.checksModule, "-I", moduleFolder.path, "-L", moduleFolder.path,
+        "-l\(Self.learnerModule)", "-o", staging.appendingPathComponent("program").path,
+        checksFolder.appendingPathComponent("main.swift").path,
+        checksFolder.appendingPathComponent(request.checks.name).path,
+      ] + support.linkerFlags
+    let deadline = ContinuousClock.now + .milliseconds(Self.milliseconds(request.limits.compileSeconds))
+    var diagnostics = ""
+    for arguments in [learnerArguments, checksArguments] {
+      var (executable, wrapped) = (toolchain.swiftc, arguments)
+      if let sandbox {
+        (executable, wrapped) = sandbox.command(
+          toolchain.swiftc, arguments, readOnly: [support.directory.path], writable: [staging.path, moduleCache.path],
+          workingDirectory: staging.path)
+      }
+      let compiler = ChildProcess(
+        executable: executable, arguments: wrapped, environment: compilerEnvironment(sandboxed: sandbox != nil),
+        workingDirectory: staging.path)
+      let outcome = try compiler.run(deadline: { deadline })
+      var text = outcome.output.text
+      for (built, shown) in displayNames { text = text.replacingOccurrences(of: built, with: shown) }
+      text = text.replacingOccurrences(of: staging.path + "/", with: "")
+      diagnostics += text
+      switch outcome.termination {
+      case .exited(0):
+        continue
+      case .timedOut:
+        let limit = Self.formatSeconds(request.limits.compileSeconds)
+        let message = diagnostics + "\nthe compiler did not finish within \(limit)"
+        return Build(program: nil, diagnostics: message, reused: false)
+      default:
+        return Build(program: nil, diagnostics: diagnostics, reused: false)
+      }
     }
-    try? Data(diagnostics.utf8).write(to: staging.appendingPathComponent("diagnostics.txt"))
-    try? FileManager.default.removeItem(at: staging.appendingPathComponent("learner"))
-    try? FileManager.default.removeItem(at: staging.appendingPathComponent("checks"))
-    if rename(staging.path, folder.path) != 0 && !FileManager.default.isExecutableFile(atPath: program.path) {
-      throw .system("rename \(staging.path)", errno)
+    do {
+      try Data(diagnostics.utf8).write(to: staging.appendingPathComponent("diagnostics.txt"))
+      for folder in [learnerFolder, checksFolder, moduleFolder] { try FileManager.default.removeItem(at: folder) }
+      try CacheEntry.seal(staging, files: ["program", "diagnostics.txt"])
+    } catch {
+      throw .io("cannot finish the program in \(staging.path): \(error.localizedDescription)")
     }
+    try CacheEntry.publish(staging, as: folder, files: ["program", "diagnostics.txt"])
     prune(programs)
     return Build(program: program, diagnostics: diagnostics, reused: false)
+  }
+
+  /// The imports appended to the check file.
+  ///
+  /// Normally the check file sees exactly the exercise's interface — the top-level names its
+  /// scaffold declares (and the scaffolds of the exercises it uses), each imported by name with the
+  /// kind the learner's code gives it (`@testable import func Submission.entropy`) — so a learner's
+  /// helper of any name (`Check`, `expectClose`, `abs`, an `extension Array`) is invisible to it.
+  /// Operators cannot be imported by name: an interface with operator functions imports the whole
+  /// learner module, and then imports every public name of the support modules by name as well,
+  /// since a scoped import wins over a whole-module one when two declarations match.
+  static func checksImports(
+    interface: TopLevelDeclarations, learner: TopLevelDeclarations, support: SupportModule
+  ) -> String {
+    var lines: [String] = []
+    if interface.names.isEmpty || interface.declaresOperators {
+      lines.append("@testable import \(learnerModule)")
+      for (module, declarations) in support.exports {
+        for name in declarations.publicNames.sorted() {
+          guard let kind = declarations.names[name] else { continue }
+          lines.append("import \(kind.rawValue) \(module).\(name)")
+        }
+      }
+    } else {
+      for name in interface.names.keys.sorted() {
+        guard let kind = learner.names[name] else { continue }
+        lines.append("@testable import \(kind.rawValue) \(learnerModule).\(name)")
+      }
+    }
+    return "// Generated by practice: what this file sees of the learner's module.\n"
+      + lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The compiler's environment: the tool's own, with `TMPDIR` pointing into the sandbox's `/tmp`.
+  func compilerEnvironment(sandboxed: Bool) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    if sandboxed {
+      environment["TMPDIR"] = "/tmp"
+      environment["HOME"] = "/tmp"
+    }
+    return environment
+  }
+
+  static func milliseconds(_ seconds: Double) -> Int64 {
+    guard seconds.isFinite, seconds > 0 else { return 0 }
+    return Int64(min(seconds, 1e9) * 1000)
+  }
+
+  static func formatSeconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() && seconds < 1e9 ? "\(Int(seconds)) s" : "\(seconds) s"
   }
 
   /// Removes the runtime's "Current stack trace:" blocks (frame addresses of the learner's program,
@@ -180,13 +274,20 @@ package struct Grader: Sendable {
   }
 
   /// The learner's program gets a small, explicit environment, not the tool's.
-  func childEnvironment() -> [String: String] {
+  func childEnvironment(sandboxed: Bool) -> [String: String] {
     let inherited = ProcessInfo.processInfo.environment
     // One BLAS thread: the course's matrices are small (a 32×64 by 64×256 product per LSTM step),
     // where OpenBLAS's threads cost more than they give (one LSTM training step: 11.9 ms with one,
     // 13.6 ms with two on this machine), and a single thread keeps results bit-for-bit repeatable.
     var env: [String: String] = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1"]
-    for key in ["HOME", "TMPDIR", "TERM"] { if let value = inherited[key] { env[key] = value } }
+    if sandboxed {
+      // Inside the sandbox only the private /tmp is writable.
+      env["HOME"] = "/tmp"
+      env["TMPDIR"] = "/tmp"
+      if let value = inherited["TERM"] { env["TERM"] = value }
+    } else {
+      for key in ["HOME", "TMPDIR", "TERM"] { if let value = inherited[key] { env[key] = value } }
+    }
     return env
   }
 

@@ -9,6 +9,10 @@ package enum GraderError: Error, LocalizedError, Equatable {
   case supportBuildFailed(String)
   case io(String)
   case toolchainVersion(String)
+  /// The sandbox cannot run here; the text names the cause.
+  case sandboxUnavailable(String)
+  /// A signal (SIGINT, SIGTERM, SIGHUP) ended the grade; the compiler or program was killed.
+  case interrupted(Int32)
 
   package var errorDescription: String? {
     switch self {
@@ -24,6 +28,12 @@ package enum GraderError: Error, LocalizedError, Equatable {
       return message
     case .toolchainVersion(let output):
       return "could not read the Swift version from `swiftc --version`: \(output)"
+    case .sandboxUnavailable(let cause):
+      return
+        "practice compiles and runs your code in a sandbox, but \(cause). To grade without the sandbox, "
+        + "use `--no-sandbox` or set PRACTICE_SANDBOX=off (the attempt then records `Sandbox: off`)."
+    case .interrupted(let signal):
+      return "interrupted (signal \(signal)): the compiler or your program was stopped, nothing was recorded"
     }
   }
 }

@@ -52,11 +52,13 @@ struct HarnessSession {
   var program: String
   var limits: Limits
   var environment: [String: String]
+  /// When set, the program runs in the sandbox, its folder bound read-only.
+  var sandbox: Sandbox?
   var onProgress: (@Sendable (CheckProgress) -> Void)?
 
   func run() throws(GraderError) -> Outcome {
     let clock = ContinuousClock()
-    let runDeadline = clock.now + .milliseconds(Int64(limits.runSeconds * 1000))
+    let runDeadline = clock.now + .milliseconds(Grader.milliseconds(limits.runSeconds))
     var manifest: [ManifestEntry]?
     var results: [String: CheckResult] = [:]
     var notPassed: [String] = []
@@ -79,23 +81,31 @@ struct HarnessSession {
       env["PRACTICE_MEMORY_MB"] = String(limits.memoryMegabytes)
       env["PRACTICE_CPU_SECONDS"] = String(Int(limits.runSeconds.rounded(.up)) + 5)
       env["SWIFT_BACKTRACE"] = "enable=no"
+      var (executable, arguments) = (program, [String]())
+      if let sandbox {
+        let folder = URL(fileURLWithPath: program).deletingLastPathComponent().path
+        (executable, arguments) = sandbox.command(program, [], readOnly: [folder])
+      }
       let child = ChildProcess(
-        executable: program, arguments: [], environment: env, workingDirectory: nil, withResultsChannel: true,
-        reapMarker: "PRACTICE_RUN=\(runID)")
+        executable: executable, arguments: arguments, environment: env, workingDirectory: nil,
+        withResultsChannel: true, reapMarker: "PRACTICE_RUN=\(runID)")
       let outcome = try child.run(
         deadline: { current.map { min($0.deadline, runDeadline) } ?? runDeadline },
         onResultLine: { line in
-          guard let (kind, payload) = Self.parse(line, nonce: nonce) else { return }
+          // Nothing counts after `end` (learner code running at exit, or a child it left behind).
+          guard !sawEnd, let (kind, payload) = Self.parse(line, nonce: nonce) else { return }
           switch kind {
           case "manifest":
             if manifest == nil { manifest = try? JSONDecoder().decode([ManifestEntry].self, from: Data(payload.utf8)) }
           case "begin":
             let limit = manifest?.first { $0.id == payload }?.timeLimit ?? limits.checkSeconds
             let now = clock.now
-            current = (payload, now, now + .milliseconds(Int64(limit * 1000)))
+            current = (payload, now, now + .milliseconds(Grader.milliseconds(limit)))
           case "result":
+            // One result per check, for the check that began (skipped checks never begin).
             guard let raw = try? JSONDecoder().decode(RawResult.self, from: Data(payload.utf8)),
-              let entry = manifest?.first(where: { $0.id == raw.id })
+              let entry = manifest?.first(where: { $0.id == raw.id }), results[raw.id] == nil,
+              current?.id == raw.id || (current == nil && raw.status == CheckStatus.skipped.rawValue)
             else { return }
             let status = CheckStatus(rawValue: raw.status) ?? .error
             let started = current?.id == raw.id ? current?.started : nil
@@ -126,22 +136,27 @@ struct HarnessSession {
         },
         onOutput: { splitter.append($0) })
       splitter.finish()
+      var termination = outcome.termination
+      // bubblewrap reports a child ended by signal N as exit status 128 + N.
+      if sandbox != nil, case .exited(let status) = termination, status > 128, status <= 128 + 64 {
+        termination = .signaled(status - 128)
+      }
 
       if sawEnd || harnessError != nil { break }
       guard let checks = manifest else {
-        harnessError = Self.describeEarlyDeath(outcome.termination, limits: limits)
+        harnessError = Self.describeEarlyDeath(termination, limits: limits)
         break
       }
       guard let running = current, let index = checks.firstIndex(where: { $0.id == running.id }) else {
         // Died between checks (e.g. while writing a result): nothing to blame, nothing more to learn.
-        harnessError = Self.describeEarlyDeath(outcome.termination, limits: limits)
+        harnessError = Self.describeEarlyDeath(termination, limits: limits)
         break
       }
       let entry = checks[index]
       let runOver = clock.now >= runDeadline
       let checkOutput = splitter.output(of: entry.id)
       var result: CheckResult
-      switch outcome.termination {
+      switch termination {
       case .timedOut:
         let limit = runOver ? limits.runSeconds : (entry.timeLimit ?? limits.checkSeconds)
         let message =

@@ -16,6 +16,8 @@ struct SupportModule {
   static let systemLibraries = [(module: "COpenBLAS", package: "openblas")]
   /// `-I`/`-L`/`-l` flags of the system libraries (from pkg-config).
   var systemFlags: [String] = []
+  /// Each module's public top-level declarations (what a check file may import from it by name).
+  var exports: [(module: String, declarations: TopLevelDeclarations)] = []
 
   /// Flags that compile and link a program against the support modules (dependents before
   /// dependencies).
@@ -26,9 +28,10 @@ struct SupportModule {
 
   static func prepare(sources: URL, toolchain: Toolchain, cache: URL) throws(GraderError) -> SupportModule {
     let flags = ["-O", "-wmo", "-swift-version", "6", "-parse-as-library"]
+    let moduleCache = cache.appendingPathComponent("module-cache", isDirectory: true)
     let systemFlags = try cachedSystemLibraryFlags(cache: cache)
     var hash = ContentHash()
-    hash.add(field: "support-v3")
+    hash.add(field: "support-v4")
     systemFlags.forEach { hash.add(field: $0) }
     for library in systemLibraries {
       for name in ["module.modulemap", "shim.h"] {
@@ -42,6 +45,7 @@ struct SupportModule {
     hash.add(field: toolchain.version)
     flags.forEach { hash.add(field: $0) }
     var modules: [(name: String, files: [URL])] = []
+    var exports: [(module: String, declarations: TopLevelDeclarations)] = []
     for name in moduleNames {
       let folder = sources.appendingPathComponent(name, isDirectory: true)
       let files: [URL]
@@ -54,18 +58,21 @@ struct SupportModule {
       }
       guard !files.isEmpty else { throw .io("no Swift sources in \(folder.path)") }
       hash.add(field: name)
+      var contents: [[UInt8]] = []
       for file in files {
         hash.add(field: file.lastPathComponent)
         guard let data = FileManager.default.contents(atPath: file.path) else { throw .io("cannot read \(file.path)") }
         hash.add(field: Array(data))
+        contents.append(Array(data))
       }
       modules.append((name, files))
+      exports.append((name, TopLevelDeclarations(sources: contents)))
     }
     let key = hash.hex
     let root = cache.appendingPathComponent("support", isDirectory: true)
     let directory = root.appendingPathComponent(key, isDirectory: true)
-    let support = SupportModule(directory: directory, key: key, systemFlags: systemFlags)
-    if support.isComplete { return support }
+    let support = SupportModule(directory: directory, key: key, systemFlags: systemFlags, exports: exports)
+    if CacheEntry.verified(directory, files: support.files) != nil { return support }
 
     let staging = root.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
     do {
@@ -89,7 +96,7 @@ struct SupportModule {
           "-module-name", module.name, "-I", staging.path, "-emit-module", "-emit-module-path",
           staging.appendingPathComponent("\(module.name).swiftmodule").path,
           "-emit-library", "-static", "-o", staging.appendingPathComponent("lib\(module.name).a").path,
-        ] + includes + module.files.map(\.path)
+        ] + ["-module-cache-path", moduleCache.path] + includes + module.files.map(\.path)
       let compiler = ChildProcess(
         executable: toolchain.swiftc, arguments: arguments, environment: ProcessInfo.processInfo.environment,
         workingDirectory: staging.path)
@@ -97,10 +104,13 @@ struct SupportModule {
       let outcome = try compiler.run(deadline: { deadline })
       guard outcome.termination == .exited(0) else { throw .supportBuildFailed(outcome.output.text) }
     }
-    // Publish atomically; if another process won the race, its identical copy is kept.
-    if rename(staging.path, directory.path) != 0 && !support.isComplete {
-      throw .system("rename \(staging.path)", errno)
+    do {
+      try CacheEntry.seal(staging, files: support.files)
+    } catch {
+      throw .io("cannot seal the support modules in \(staging.path): \(error.localizedDescription)")
     }
+    // Publish atomically; if another process won the race, its intact copy is kept.
+    try CacheEntry.publish(staging, as: directory, files: support.files)
     return support
   }
 
@@ -157,9 +167,9 @@ struct SupportModule {
     return flags
   }
 
-  var isComplete: Bool {
-    Self.moduleNames.allSatisfy {
-      FileManager.default.fileExists(atPath: directory.appendingPathComponent("lib\($0).a").path)
-    }
+  /// Every file of the entry, covered by its digest.
+  var files: [String] {
+    Self.moduleNames.flatMap { ["lib\($0).a", "\($0).swiftmodule"] }
+      + Self.systemLibraries.flatMap { ["\($0.module)/module.modulemap", "\($0.module)/shim.h"] }
   }
 }

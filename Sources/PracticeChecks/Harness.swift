@@ -18,8 +18,16 @@ public enum Harness {
   nonisolated(unsafe) static var channel: Int32 = -1
   nonisolated(unsafe) static var nonce = ""
 
-  /// The entry point of a graded program (the generated `main.swift` calls it).
+  nonisolated(unsafe) static var started = false
+
+  /// The entry point of a graded program (the generated `main.swift` calls it). A second call in
+  /// the same process (code under test calling it again) is refused: the run fails.
   public static func main(_ suite: CheckSuite) -> Never {
+    if started {
+      emit("error", JSON.string("the harness was started a second time (by the code under test?); the run is void"))
+      exit(70)
+    }
+    started = true
     let environment = Environment()
     applyLimits(environment)
     setvbuf(stdout, nil, _IOLBF, 0)

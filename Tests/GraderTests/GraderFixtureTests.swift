@@ -44,6 +44,7 @@ struct GraderFixtureTests {
           try source(folder.appendingPathComponent("Solution.swift"), display: "Exercises/fixture/Solution.swift")
         ],
         checks: try source(Self.fixtures.appendingPathComponent("Checks.swift"), display: "Checks.swift"),
+        interface: [try source(Self.fixtures.appendingPathComponent("Scaffold.swift"), display: "Scaffold.swift")],
         limits: Limits(checkSeconds: 5, runSeconds: 60, memoryMegabytes: 2048)))
 
     #expect(report.status.rawValue == expected.status, "\(report.compilerOutput)\n\(report.programOutput)")
