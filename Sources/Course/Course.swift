@@ -76,7 +76,7 @@ package struct Exercise: Sendable, Equatable {
   package var scaffold: URL
   /// The files the learner edits (plain file names, `.swift`).
   package var files: [String]
-  /// The points the checks are worth together.
+  /// The points the checks are worth together (within `Exercise.pointsRange`).
   package var points: Int
   /// Progressive hints, shown one at a time.
   package var hints: [String]
@@ -87,6 +87,9 @@ package struct Exercise: Sendable, Equatable {
   /// are compiled with this exercise's, so a later exercise runs the learner's own earlier work.
   package var uses: [String] = []
 
+  /// The accepted `points` of an exercise.
+  package static let pointsRange: ClosedRange<Int> = 1...1000
+
   /// `module/exercise`, the name used on the command line, in commits and in results.
   package var key: String { "\(moduleID)/\(id)" }
   /// Where the learner's copy lives, relative to the workspace root.
@@ -95,6 +98,13 @@ package struct Exercise: Sendable, Equatable {
 
 /// Per-exercise bounds; nil means the tool's default.
 package struct ExerciseLimits: Sendable, Equatable {
+  /// The accepted `checkSeconds`: wall-clock seconds per check.
+  package static let checkSecondsRange: ClosedRange<Double> = 1...3600
+  /// The accepted `runSeconds`: wall-clock seconds per run of the program (a day at most).
+  package static let runSecondsRange: ClosedRange<Double> = 1...86400
+  /// The accepted `memoryMB`: the program's address-space limit in MiB (64 GiB at most).
+  package static let memoryMegabytesRange: ClosedRange<Int> = 256...65536
+
   package var checkSeconds: Double?
   package var runSeconds: Double?
   package var memoryMegabytes: Int?

@@ -10,6 +10,11 @@ package enum CourseError: Error, LocalizedError, Equatable {
   case unsupportedFormat(file: String, found: Int, supported: Int)
   case unsafePath(file: String, path: String, value: String)
   case duplicateID(file: String, path: String, id: String)
+  /// `value` (a path relative to the course root) exists but is not what the field needs, e.g. a
+  /// lesson that is a folder or a FIFO.
+  case wrongKind(file: String, path: String, value: String, expected: String, found: String)
+  /// `value` (relative to the course root) is a symbolic link that leads to `target`, outside the course.
+  case linkOutside(file: String, path: String, value: String, target: String)
   case prerequisiteCycle([String])
   case unknownExercise(String, suggestions: [String])
   case ambiguousExercise(String, candidates: [String])
@@ -34,6 +39,11 @@ package enum CourseError: Error, LocalizedError, Equatable {
       return "\(file): \(path): the path '\(value)' must be relative and stay inside the course folder"
     case .duplicateID(let file, let path, let id):
       return "\(file): \(path): the id '\(id)' is used twice"
+    case .wrongKind(let file, let path, let value, let expected, let found):
+      return "\(file): \(path): '\(value)' must be \(expected), found \(found)"
+    case .linkOutside(let file, let path, let value, let target):
+      return "\(file): \(path): '\(value)' is a symbolic link to \(target), outside the course folder; "
+        + "every file the course names must stay inside it"
     case .prerequisiteCycle(let modules):
       return "module prerequisites form a cycle: \(modules.joined(separator: " → "))"
     case .unknownExercise(let name, let suggestions):

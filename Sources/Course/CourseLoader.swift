@@ -13,7 +13,6 @@ import Foundation
 /// <root>/Exercises/<module>/<exercise>/               scaffold (default)
 /// ```
 package enum CourseLoader {
-  static let idPattern = "^[a-z0-9][a-z0-9-]*$"
   /// The fields each object may hold (kept in step with `Curriculum/schema/` by a test).
   package static let courseFields: Set<String> = ["formatVersion", "id", "title", "version", "modules", "description"]
   package static let moduleFields: Set<String> = [
@@ -30,7 +29,8 @@ package enum CourseLoader {
     let root = try findRoot(path)
     let curriculum = root.appendingPathComponent("Curriculum", isDirectory: true)
     let courseFile = curriculum.appendingPathComponent("course.json")
-    let reader = try read(courseFile, display: "Curriculum/course.json")
+    let files = CourseFiles(root: root)
+    let reader = try read(courseFile, display: "Curriculum/course.json", files: files)
     try checkFormat(reader)
     try reader.rejectUnknownKeys(courseFields)
     let id = try identifier(reader, "id")
@@ -41,13 +41,12 @@ package enum CourseLoader {
     var modules: [Module] = []
     for (index, moduleID) in moduleIDs.enumerated() {
       let path = "$.modules[\(index)]"
-      guard moduleID.range(of: idPattern, options: .regularExpression) != nil else {
+      guard isIdentifier(moduleID) else {
         throw .field(
-          file: reader.file, path: path,
-          problem: "expected an id of lowercase letters, digits and '-', found \"\(moduleID)\"")
+          file: reader.file, path: path, problem: "expected \(idExpectation), found \(JSONReader.describe(moduleID))")
       }
       guard seen.insert(moduleID).inserted else { throw .duplicateID(file: reader.file, path: path, id: moduleID) }
-      modules.append(try loadModule(moduleID, root: root, curriculum: curriculum))
+      modules.append(try loadModule(moduleID, curriculum: curriculum, files: files))
     }
     for module in modules {
       for (index, prerequisite) in module.prerequisites.enumerated() where !seen.contains(prerequisite) {
@@ -77,10 +76,10 @@ package enum CourseLoader {
     throw .courseNotFound(path.path)
   }
 
-  static func loadModule(_ id: String, root: URL, curriculum: URL) throws(CourseError) -> Module {
+  static func loadModule(_ id: String, curriculum: URL, files: CourseFiles) throws(CourseError) -> Module {
     let folder = curriculum.appendingPathComponent(id, isDirectory: true)
     let display = "Curriculum/\(id)/module.json"
-    let reader = try read(folder.appendingPathComponent("module.json"), display: display)
+    let reader = try read(folder.appendingPathComponent("module.json"), display: display, files: files)
     try checkFormat(reader)
     try reader.rejectUnknownKeys(moduleFields)
     let declared = try identifier(reader, "id")
@@ -94,7 +93,7 @@ package enum CourseLoader {
     var exercises: [Exercise] = []
     var seen: Set<String> = []
     for item in try reader.objects("exercises") {
-      let exercise = try loadExercise(item, moduleID: id, folder: folder, root: root)
+      let exercise = try loadExercise(item, moduleID: id, folder: folder, files: files)
       guard seen.insert(exercise.id).inserted else {
         throw .duplicateID(file: display, path: item.fieldPath("id"), id: exercise.id)
       }
@@ -102,47 +101,6 @@ package enum CourseLoader {
     }
     return Module(
       id: id, title: title, summary: summary, prerequisites: prerequisites, folder: folder, exercises: exercises)
-  }
-
-  static func loadExercise(_ item: JSONReader, moduleID: String, folder: URL, root: URL) throws(CourseError) -> Exercise
-  {
-    try item.rejectUnknownKeys(exerciseFields)
-    let id = try identifier(item, "id")
-    let title = try item.string("title")
-    func path(_ key: String, default fallback: String) throws(CourseError) -> URL {
-      let value = try item.optionalString(key) ?? fallback
-      return try resolve(value, in: folder, root: root, file: item.file, path: item.fieldPath(key))
-    }
-    let lesson = try path("lesson", default: "\(id).md")
-    let checks = try path("checks", default: "\(id)/Checks.swift")
-    let solution = try path("solution", default: "\(id)/Solution")
-    let scaffold = try path("scaffold", default: "../../Exercises/\(moduleID)/\(id)")
-    let files = try item.strings("files", required: true)
-    guard !files.isEmpty else { throw item.wrong("files", "at least one file name", [Any]()) }
-    for (index, name) in files.enumerated() {
-      let valid =
-        name.hasSuffix(".swift") && !name.contains("/") && !name.hasPrefix(".") && name != "main.swift"
-        && name != "Checks.swift"
-      guard valid else {
-        throw .field(
-          file: item.file, path: "\(item.fieldPath("files"))[\(index)]",
-          problem: "expected a plain .swift file name (not main.swift or Checks.swift), found \"\(name)\"")
-      }
-    }
-    let points = try item.int("points", minimum: 1)
-    let hints = try item.strings("hints", required: false)
-    var limits = ExerciseLimits()
-    if let limitsReader = try item.optionalObject("limits") {
-      try limitsReader.rejectUnknownKeys(limitsFields)
-      limits.checkSeconds = try limitsReader.optionalDouble("checkSeconds", above: 0)
-      limits.runSeconds = try limitsReader.optionalDouble("runSeconds", above: 0)
-      limits.memoryMegabytes = try limitsReader.optionalInt("memoryMB", minimum: 256)
-    }
-    let optimize = try item.optionalBool("optimize") ?? false
-    return Exercise(
-      id: id, moduleID: moduleID, title: title, lesson: lesson, checks: checks, solution: solution, scaffold: scaffold,
-      files: files, points: points, hints: hints, limits: limits, optimize: optimize,
-      uses: try item.strings("uses", required: false))
   }
 
   /// Turns every exercise's `uses` into full keys, each naming an exercise earlier in the course (an
@@ -183,7 +141,8 @@ package enum CourseLoader {
     return resolved
   }
 
-  static func read(_ url: URL, display: String) throws(CourseError) -> JSONReader {
+  static func read(_ url: URL, display: String, files: CourseFiles) throws(CourseError) -> JSONReader {
+    try files.checkJSON(url, display: display)
     let data: Data
     do {
       data = try Data(contentsOf: url)
@@ -204,10 +163,24 @@ package enum CourseLoader {
 
   static func identifier(_ reader: JSONReader, _ key: String) throws(CourseError) -> String {
     let value = try reader.string(key)
-    guard value.range(of: idPattern, options: .regularExpression) != nil else {
-      throw reader.wrong(key, "an id of lowercase letters, digits and '-'", value)
-    }
+    guard isIdentifier(value) else { throw reader.wrong(key, idExpectation, value) }
     return value
+  }
+
+  /// The longest id accepted (ids name folders and appear in commits).
+  static let idLength = 64
+  static let idExpectation = "an id of lowercase letters, digits and '-' (at most \(idLength) characters)"
+
+  /// True for an id: lowercase ASCII letters, digits and `-`, not starting with `-`, at most
+  /// `idLength` long. Checked byte by byte: a regular expression's `$` also matches before a final
+  /// newline, which would let `"add\n"` through.
+  static func isIdentifier(_ value: String) -> Bool {
+    let bytes = Array(value.utf8)
+    guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= idLength else { return false }
+    return bytes.allSatisfy { byte in
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        || byte == UInt8(ascii: "-")
+    }
   }
 
   static func checkAcyclic(_ modules: [Module]) throws(CourseError) {

@@ -43,27 +43,63 @@ struct JSONReader {
   }
 
   func int(_ key: String, minimum: Int) throws(CourseError) -> Int {
-    guard let value = try optionalInt(key, minimum: minimum) else { throw missing(key, "a whole number") }
+    try int(key, in: minimum...Int.max)
+  }
+
+  /// A required whole number inside `range` (`unit` names what it counts, for the message).
+  func int(_ key: String, in range: ClosedRange<Int>, of unit: String? = nil) throws(CourseError) -> Int {
+    guard let value = try optionalInt(key, in: range, of: unit) else {
+      throw missing(key, Self.expectation(unit, range))
+    }
     return value
   }
 
-  func optionalInt(_ key: String, minimum: Int) throws(CourseError) -> Int? {
+  /// An optional whole number inside `range`. Any JSON number is compared as a `Double` before it
+  /// is converted, so a huge one (`1e300`, `2^64`) is refused with a message, never a trap.
+  func optionalInt(_ key: String, in range: ClosedRange<Int>, of unit: String? = nil) throws(CourseError) -> Int? {
     guard let raw = object[key], !(raw is NSNull) else { return nil }
-    guard let number = raw as? NSNumber, !Self.isBoolean(number), let value = Int(exactly: number.doubleValue) else {
-      throw wrong(key, "a whole number", raw)
-    }
-    guard value >= minimum else { throw wrong(key, "a whole number of at least \(minimum)", raw) }
+    let expected = Self.expectation(unit, range)
+    guard let number = raw as? NSNumber, !Self.isBoolean(number) else { throw wrong(key, expected, raw) }
+    let value = number.doubleValue
+    guard value.isFinite, value >= Double(range.lowerBound), value <= Double(range.upperBound),
+      let whole = Int(exactly: value), range.contains(whole)
+    else { throw wrong(key, expected, raw) }
+    return whole
+  }
+
+  /// An optional finite number inside `range` (`unit` names what it counts, for the message).
+  func optionalDouble(_ key: String, in range: ClosedRange<Double>, of unit: String? = nil) throws(CourseError)
+    -> Double?
+  {
+    guard let raw = object[key], !(raw is NSNull) else { return nil }
+    let expected = Self.expectation(unit, range)
+    guard let number = raw as? NSNumber, !Self.isBoolean(number), case let value = number.doubleValue,
+      value.isFinite, range.contains(value)
+    else { throw wrong(key, expected, raw) }
     return value
   }
 
-  func optionalDouble(_ key: String, above minimum: Double) throws(CourseError) -> Double? {
-    guard let raw = object[key], !(raw is NSNull) else { return nil }
-    guard let number = raw as? NSNumber, !Self.isBoolean(number), case let value = number.doubleValue, value.isFinite
-    else {
-      throw wrong(key, "a number", raw)
-    }
-    guard value > minimum else { throw wrong(key, "a number greater than \(minimum)", raw) }
-    return value
+  /// "a whole number of MiB from 256 to 65536", "a number of seconds from 1 to 3600", or "a whole
+  /// number of at least 1" when there is no `upper` bound.
+  static func expectation(_ kind: String, _ unit: String?, from lower: String, to upper: String?) -> String {
+    let counted = unit.map { "\(kind) of \($0)" } ?? kind
+    guard let upper else { return "\(counted)\(unit == nil ? " of" : ",") at least \(lower)" }
+    return "\(counted) from \(lower) to \(upper)"
+  }
+
+  static func expectation(_ unit: String?, _ range: ClosedRange<Int>) -> String {
+    let upper = range.upperBound == Int.max ? nil : String(range.upperBound)
+    return expectation("a whole number", unit, from: String(range.lowerBound), to: upper)
+  }
+
+  static func expectation(_ unit: String?, _ range: ClosedRange<Double>) -> String {
+    let upper = range.upperBound == .infinity ? nil : format(range.upperBound)
+    return expectation("a number", unit, from: format(range.lowerBound), to: upper)
+  }
+
+  /// A bound as an author writes it: `1`, not `1.0`.
+  static func format(_ bound: Double) -> String {
+    Int(exactly: bound).map(String.init) ?? String(bound)
   }
 
   func optionalBool(_ key: String) throws(CourseError) -> Bool? {
@@ -135,7 +171,8 @@ struct JSONReader {
     switch value {
     case let number as NSNumber where isBoolean(number): return number.boolValue ? "true" : "false"
     case let number as NSNumber: return "the number \(number)"
-    case let text as String: return "the string \"\(text.prefix(40))\""
+    // Escaped (`\n`, `\u{7}`), so a message stays on one line and shows what is really there.
+    case let text as String: return "the string \(String(reflecting: String(text.prefix(40))))"
     case is [Any]: return "an array"
     case is [String: Any]: return "an object"
     case is NSNull: return "null"

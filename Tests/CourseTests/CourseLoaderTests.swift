@@ -94,6 +94,8 @@ struct CourseErrorTests {
     var courseJSON: String?
     var moduleJSON: String?
     var expected: [String]
+    /// Changes the fixture on disk (given its root) before loading.
+    var setUp: (@Sendable (URL) throws -> Void)? = nil
     var testDescription: String { name }
   }
 
@@ -124,13 +126,14 @@ struct CourseErrorTests {
     Case(
       name: "points zero",
       moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 0}"#),
-      expected: [module, "$.exercises[0].points", "at least 1"]),
+      expected: [module, "$.exercises[0].points", "from 1 to 1000", "found the number 0"]),
     Case(
       name: "missing title", moduleJSON: module(exercise: #"{"id": "add", "files": ["Add.swift"], "points": 1}"#),
       expected: [module, "$.exercises[0].title", "missing"]),
     Case(
       name: "unknown field (a typo)",
-      moduleJSON: module(exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "hint": "x"}"#),
+      moduleJSON: module(
+        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "hint": "x"}"#),
       expected: [module, "$.exercises[0].hint", "unknown field", "hints"]),
     Case(
       name: "absolute lesson path",
@@ -183,9 +186,10 @@ struct CourseErrorTests {
     Case(
       name: "bad limits",
       moduleJSON: module(
-        exercise: #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "limits": {"checkSeconds": -1}}"#
+        exercise:
+          #"{"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1, "limits": {"checkSeconds": -1}}"#
       ),
-      expected: [module, "$.exercises[0].limits.checkSeconds", "greater than 0"]),
+      expected: [module, "$.exercises[0].limits.checkSeconds", "a number of seconds from 1 to 3600", "-1"]),
     Case(
       name: "uses a later or unknown exercise",
       moduleJSON: module(
@@ -197,9 +201,10 @@ struct CourseErrorTests {
       expected: ["Curriculum/nothere/module.json", "does not exist"]),
   ]
 
-  @Test("broken course files give a clear error", arguments: cases)
+  @Test("broken course files give a clear error", arguments: cases + boundsCases + nameCases + diskCases)
   func brokenCourse(_ testCase: Case) throws {
     let fixture = try CourseFixture(moduleJSON: testCase.moduleJSON, courseJSON: testCase.courseJSON)
+    try testCase.setUp?(fixture.root)
     let error = #expect(throws: CourseError.self) { try CourseLoader.load(from: fixture.root) }
     let message = error?.localizedDescription ?? ""
     for fragment in testCase.expected {
@@ -218,5 +223,31 @@ struct CourseErrorTests {
       at: fixture.root.appendingPathComponent("Curriculum/basics/link"), withDestinationURL: outside.url)
     let error = #expect(throws: CourseError.self) { try CourseLoader.load(from: fixture.root) }
     #expect(error?.localizedDescription.contains("inside the course folder") == true)
+  }
+
+  @Test("symbolic links that stay inside the course are fine, and missing files are left to verify")
+  func linksInside() throws {
+    let fixture = try CourseFixture()
+    let solution = fixture.root.appendingPathComponent("Curriculum/basics/add/Solution/Add.swift")
+    try FileManager.default.removeItem(at: solution)
+    try FileManager.default.createSymbolicLink(
+      atPath: solution.path, withDestinationPath: "../../../../Exercises/basics/add/Add.swift")
+    try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("Curriculum/basics/add.md"))
+    let exercise = try CourseLoader.load(from: fixture.root).exercise(named: "add")
+    #expect(exercise.files == ["Add.swift"])
+    #expect(exercise.limits.checkSeconds == 5)
+  }
+
+  @Test("limits at the ends of their ranges are accepted")
+  func limitsAtTheEdges() throws {
+    let fixture = try CourseFixture(
+      moduleJSON: Self.module(
+        exercise: #"""
+          {"id": "add", "title": "Add", "files": ["Add.swift"], "points": 1000,
+           "limits": {"checkSeconds": 3600, "runSeconds": 1, "memoryMB": 65536}}
+          """#))
+    let exercise = try CourseLoader.load(from: fixture.root).exercise(named: "add")
+    #expect(exercise.points == 1000)
+    #expect(exercise.limits == ExerciseLimits(checkSeconds: 3600, runSeconds: 1, memoryMegabytes: 65536))
   }
 }

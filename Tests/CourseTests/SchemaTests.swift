@@ -30,4 +30,24 @@ struct SchemaTests {
     let limits = (exercise?["properties"] as? [String: Any])?["limits"] as? [String: Any]
     #expect(properties(limits) == CourseLoader.limitsFields)
   }
+
+  @Test("module.schema.json states the loader's ranges for points and limits")
+  func ranges() throws {
+    let definitions = try schema("module")["$defs"] as? [String: Any]
+    let exercise = (definitions?["exercise"] as? [String: Any])?["properties"] as? [String: Any]
+    let limits = (exercise?["limits"] as? [String: Any])?["properties"] as? [String: Any]
+    func bounds(_ field: Any?) -> ClosedRange<Double>? {
+      guard let field = field as? [String: Any], let low = field["minimum"] as? Double,
+        let high = field["maximum"] as? Double
+      else { return nil }
+      return low...high
+    }
+    func doubles(_ range: ClosedRange<Int>) -> ClosedRange<Double> {
+      Double(range.lowerBound)...Double(range.upperBound)
+    }
+    #expect(bounds(exercise?["points"]) == doubles(Exercise.pointsRange))
+    #expect(bounds(limits?["checkSeconds"]) == ExerciseLimits.checkSecondsRange)
+    #expect(bounds(limits?["runSeconds"]) == ExerciseLimits.runSecondsRange)
+    #expect(bounds(limits?["memoryMB"]) == doubles(ExerciseLimits.memoryMegabytesRange))
+  }
 }
