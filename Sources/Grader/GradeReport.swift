@@ -85,6 +85,24 @@ package struct CheckResult: Sendable, Equatable, Codable {
   package var curves: [String: [[Double]]] = [:]
 }
 
+/// The rule for metric names, the same as the check DSL's `MetricName`: `[a-z0-9][a-z0-9-]*`, at
+/// most 64 characters. A metric name becomes the key of a `Metric-<name>` commit trailer.
+package enum MetricNames {
+  package static let maximumLength = 64
+
+  package static func isAllowed(_ name: String) -> Bool {
+    let scalars = name.unicodeScalars
+    guard let first = scalars.first, scalars.count <= maximumLength, first != "-" else { return false }
+    return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+
+  /// `"name"` quoted and escaped (a newline shows as `\n`), cut to 80 characters, with the rule.
+  package static func describe(_ name: String) -> String {
+    let shown = name.count > 80 ? String(name.prefix(79)) + "…" : name
+    return "\(String(reflecting: shown)) (use lowercase letters, digits and '-', at most \(maximumLength))"
+  }
+}
+
 /// Live progress of a long check (`reportProgress` in the check DSL).
 package struct CheckProgress: Sendable {
   package var check: String

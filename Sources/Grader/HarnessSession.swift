@@ -103,16 +103,13 @@ struct HarnessSession {
             current = (payload, now, now + .milliseconds(Grader.milliseconds(limit)))
           case "result":
             // One result per check, for the check that began (skipped checks never begin).
-            guard let raw = try? JSONDecoder().decode(RawResult.self, from: Data(payload.utf8)),
-              let entry = manifest?.first(where: { $0.id == raw.id }), results[raw.id] == nil,
-              current?.id == raw.id || (current == nil && raw.status == CheckStatus.skipped.rawValue)
+            guard var result = Self.checkResult(payload, manifest: manifest), results[result.id] == nil,
+              current?.id == result.id || (current == nil && result.status == .skipped)
             else { return }
-            let status = CheckStatus(rawValue: raw.status) ?? .error
-            let started = current?.id == raw.id ? current?.started : nil
-            var result = Self.result(entry, status: status, message: raw.message, metrics: raw.metrics)
+            let started = current?.id == result.id ? current?.started : nil
             result.durationMs = started.map { (clock.now - $0).seconds * 1000 } ?? 0
-            results[raw.id] = result
-            if status != .pass { notPassed.append(raw.id) }
+            results[result.id] = result
+            if result.status != .pass { notPassed.append(result.id) }
             current = nil
           case "progress":
             guard let running = current,
@@ -192,6 +189,29 @@ struct HarnessSession {
       results[id]?.curves = curves[id] ?? [:]
     }
     return Outcome(manifest: manifest, results: results, output: splitter.whole.text, error: harnessError)
+  }
+
+  /// A `result` payload as the check's result; nil when it is not JSON of a result or names no
+  /// check of the manifest.
+  ///
+  /// A metric whose name `MetricNames` does not allow never gets past here, however it got into the
+  /// results channel (the check DSL refuses such names, so a harness built from other sources or a
+  /// forged line): it is dropped, and the check becomes an `error` worth no points whose message
+  /// names it. Only that check is affected; the run's other results stand.
+  static func checkResult(_ payload: String, manifest: [ManifestEntry]?) -> CheckResult? {
+    guard let raw = try? JSONDecoder().decode(RawResult.self, from: Data(payload.utf8)),
+      let entry = manifest?.first(where: { $0.id == raw.id })
+    else { return nil }
+    let refused = raw.metrics.keys.filter { !MetricNames.isAllowed($0) }.sorted()
+    guard !refused.isEmpty else {
+      return result(
+        entry, status: CheckStatus(rawValue: raw.status) ?? .error, message: raw.message, metrics: raw.metrics)
+    }
+    var message = refused.map { "the results name a metric that is not allowed, dropped: \(MetricNames.describe($0))" }
+      .joined(separator: "\n")
+    if !raw.message.isEmpty { message += "\n" + raw.message }
+    return result(
+      entry, status: .error, message: message, metrics: raw.metrics.filter { MetricNames.isAllowed($0.key) })
   }
 
   static func result(

@@ -7,8 +7,11 @@ package struct AttemptDetails: Sendable {
   package var message: String
   package var date: Date
   package var trailers: [String: String]
-  /// nil for a snapshot commit (no score).
+  /// nil for a snapshot commit (no score), and for an attempt whose trailers do not read.
   package var summary: AttemptSummary?
+  /// True for an attempt (not a snapshot) whose trailers could not be read as an attempt's:
+  /// `trailers` holds what could be read, the message and files are there as for any commit.
+  package var unreadable = false
   /// The learner's files of the exercise, as graded.
   package var files: [(name: String, contents: [UInt8])]
   /// `.practice/results/<exercise>.json` as stored with the attempt.
@@ -42,13 +45,19 @@ extension AttemptStore {
     let info = try wrapGit { try repository.commit(id) }
     var trailers: [String: String] = [:]
     for trailer in info.trailers { trailers[trailer.key] = trailer.value }
-    let exercise = trailers["Exercise"] ?? ""
+    let summary = AttemptMessage.summary(of: info)
+    let unreadable = summary == nil && !AttemptMessage.isSnapshot(info)
+    // An unreadable attempt's exercise may still be named by its subject: its files are shown.
+    let named =
+      trailers["Exercise"]
+      ?? (unreadable ? AttemptMessage.exercise(fromSubject: AttemptMessage.subject(of: info.message)) : nil)
+    let exercise = named ?? ""
     let files = exercise.isEmpty ? [] : try wrapGit { try repository.files(in: exerciseFolder(exercise), at: id) }
     return AttemptDetails(
-      id: id.hex, message: info.message, date: info.date, trailers: trailers, summary: AttemptMessage.summary(of: info),
+      id: id.hex, message: info.message, date: info.date, trailers: trailers, summary: summary, unreadable: unreadable,
       files: files,
-      results: try file(at: Self.resultsPath(exercise), in: id).map { Data($0) },
-      checks: try file(at: Self.checksPath(exercise), in: id).map { Data($0) })
+      results: exercise.isEmpty ? nil : try file(at: Self.resultsPath(exercise), in: id).map { Data($0) },
+      checks: exercise.isEmpty ? nil : try file(at: Self.checksPath(exercise), in: id).map { Data($0) })
   }
 
   /// The files of one folder as stored with an attempt.

@@ -46,6 +46,15 @@ package struct AttemptSummary: Sendable, Equatable {
   package var date: Date
   /// Every trailer of the commit, in order (metrics, toolchain, course version, ...).
   package var trailers: [String: String]
+  /// The first line of the commit message.
+  package var subject: String = ""
+  /// True when the commit's trailers could not be read as an attempt's (no `Exercise`, `Score` and
+  /// `Status`, e.g. a commit made by hand with a broken trailer): `status` is `unreadable`, the
+  /// score 0/0, and `exercise` whatever the trailers or the subject name (possibly empty).
+  package var unreadable = false
+
+  /// The status of an attempt whose trailers could not be read.
+  package static let unreadableStatus = "unreadable"
 
   /// The `Metric-<name>` trailers, by name.
   package var metrics: [String: Double] {
@@ -89,7 +98,7 @@ package struct AttemptStore {
   ///   tip (nil before the first attempt). Called again if another writer won the race.
   /// - Returns: the new commit's id.
   package func record(_ attempt: AttemptRecord, progress: (Data?) throws -> Data) throws -> ObjectID {
-    let message = AttemptMessage.compose(attempt)
+    let message = try AttemptMessage.compose(attempt)
     var retry = RetryPolicy()
     while retry.next(removingStaleLock: removeStaleLock) {
       let parent = try tip()
@@ -122,12 +131,13 @@ package struct AttemptStore {
     try? FileManager.default.removeItem(at: lock)
   }
 
-  /// The attempts, newest first, optionally only those of one exercise.
+  /// The attempts, newest first, optionally only those of one exercise. An attempt whose trailers
+  /// do not read is listed too, marked `unreadable` (snapshots are not attempts and are left out).
   package func attempts(exercise: String? = nil, limit: Int? = nil) throws -> [AttemptSummary] {
     guard let tip = try tip() else { return [] }
     var result: [AttemptSummary] = []
     for commit in try wrap({ try repository.history(from: tip) }) {
-      guard let summary = AttemptMessage.summary(of: commit) else { continue }
+      guard let summary = AttemptMessage.listing(of: commit) else { continue }
       if let exercise, summary.exercise != exercise { continue }
       result.append(summary)
       if let limit, result.count >= limit { break }

@@ -8,6 +8,9 @@ package enum HistoryError: Error, LocalizedError, Equatable {
   case contention(String)
   case nothingToPush
   case diverged(local: Int, remote: Int)
+  /// A trailer key that is not a token of ASCII letters, digits and `-` (a metric name outside
+  /// the rule?): the attempt is not recorded rather than recorded with trailers git cannot read.
+  case invalidTrailerKey(String)
 
   package var errorDescription: String? {
     switch self {
@@ -23,6 +26,10 @@ package enum HistoryError: Error, LocalizedError, Equatable {
       return "your attempts and the remote's have diverged (\(local) here, \(remote) there, with different latest "
         + "attempts); nothing was changed. Grade on one machine at a time, or keep each machine's history in its own "
         + "repository"
+    case .invalidTrailerKey(let key):
+      let shown = key.count > 80 ? String(key.prefix(79)) + "…" : key
+      return "the attempt was not recorded: its trailer key \(String(reflecting: shown)) may only hold ASCII letters, "
+        + "digits and '-' (at most \(AttemptMessage.maximumKeyLength)); a metric name must match [a-z0-9][a-z0-9-]*"
     }
   }
 }

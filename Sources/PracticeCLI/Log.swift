@@ -27,6 +27,10 @@ struct Log: PracticeCommand {
     var maxScore: Double
     var date: Date
     var metrics: [String: Double]
+    /// True when the commit's trailers could not be read: `status` is `unreadable`, the score 0/0.
+    var unreadable: Bool
+    /// The commit's subject, for an unreadable attempt only.
+    var subject: String?
   }
 
   func execute(_ terminal: Terminal) throws {
@@ -38,7 +42,7 @@ struct Log: PracticeCommand {
         attempts.map {
           Entry(
             attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore,
-            date: $0.date, metrics: $0.metrics)
+            date: $0.date, metrics: $0.metrics, unreadable: $0.unreadable, subject: $0.unreadable ? $0.subject : nil)
         })
       return
     }
@@ -46,9 +50,18 @@ struct Log: PracticeCommand {
       terminal.print("No attempts yet. `practice grade` records one.")
       return
     }
-    let width = attempts.map(\.exercise.count).max() ?? 20
+    let width = attempts.map { max($0.exercise.count, 1) }.max() ?? 20
     var lines: [String] = []
     for attempt in attempts {
+      if attempt.unreadable {
+        // Listed, never skipped: otherwise `show last` would seem to jump to an older attempt.
+        lines.append(
+          terminal.styled(String(attempt.id.prefix(10)), .yellow) + "  \(shortDate(attempt.date))  "
+            + "\(pad(attempt.exercise.isEmpty ? "?" : attempt.exercise, width + 2))\(pad("?", 8))"
+            + terminal.styled(pad(attempt.status, 13), .red)
+            + terminal.styled("trailers could not be parsed: \(attempt.subject)", .dim))
+        continue
+      }
       let score = "\(points(attempt.score))/\(points(attempt.maxScore))"
       let status =
         attempt.status == "passed" ? terminal.styled(pad(attempt.status, 13), .green) : pad(attempt.status, 13)
@@ -60,10 +73,12 @@ struct Log: PracticeCommand {
     terminal.print(lines.joined(separator: "\n"))
     terminal.print()
     terminal.print(terminal.styled("trends (oldest → newest)", .dim))
+    // Trends are of the attempts that have a score.
+    let scored = attempts.filter { !$0.unreadable }
     var order: [String] = []
-    for attempt in attempts where !order.contains(attempt.exercise) { order.append(attempt.exercise) }
+    for attempt in scored where !order.contains(attempt.exercise) { order.append(attempt.exercise) }
     for name in order {
-      let series = attempts.filter { $0.exercise == name }.reversed()
+      let series = scored.filter { $0.exercise == name }.reversed()
       let scores = series.map { $0.maxScore > 0 ? $0.score / $0.maxScore : 0 }
       let best = series.map(\.score).max() ?? 0
       terminal.print(

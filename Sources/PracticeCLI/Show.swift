@@ -27,6 +27,8 @@ struct Show: PracticeCommand {
     var trailers: [String: String]
     var results: GradeDocument?
     var files: [String: String]
+    /// True for an attempt whose trailers could not be parsed (`trailers` holds what could be read).
+    var unreadable: Bool
   }
 
   func execute(_ terminal: Terminal) throws {
@@ -38,13 +40,20 @@ struct Show: PracticeCommand {
         ShowJSON(
           attempt: details.id, date: details.date, trailers: details.trailers, results: shown.results,
           files: Dictionary(
-            uniqueKeysWithValues: details.files.map { ($0.name, String(decoding: $0.contents, as: UTF8.self)) })))
+            uniqueKeysWithValues: details.files.map { ($0.name, String(decoding: $0.contents, as: UTF8.self)) }),
+          unreadable: details.unreadable))
       return
     }
     let subject = details.message.split(separator: "\n").first.map(String.init) ?? ""
     terminal.print(terminal.styled("attempt \(details.id)", .yellow))
     terminal.print(terminal.styled(subject, .bold) + "  " + terminal.styled(shortDate(details.date), .dim))
     terminal.print()
+    if details.unreadable {
+      terminal.print(
+        terminal.styled("the trailers of this attempt could not be parsed; shown is what could be read", .red))
+      terminal.print(details.message.trimmingCharacters(in: .newlines))
+      terminal.print()
+    }
     for key in [
       "Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Hints-Used", "Solution-Viewed", "Reason",
     ] {

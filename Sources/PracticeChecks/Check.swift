@@ -39,9 +39,18 @@ public struct Check {
     self.body = body
   }
 
-  /// Runs the check's body outside the grader (e.g. from an XCTest); throws `CheckFailure` on failure.
+  /// Runs the check's body (the harness runs every check through it, and so can an XCTest);
+  /// throws `CheckFailure` on failure, including when the body reported a metric under a name
+  /// `MetricName` does not allow.
   public func run() throws {
-    try body()
+    MetricName.refused = []
+    defer { MetricName.refused = [] }
+    do {
+      try body()
+    } catch let failure as CheckFailure {
+      throw MetricName.failure(adding: failure) ?? failure
+    }
+    if let failure = MetricName.failure() { throw failure }
   }
 }
 

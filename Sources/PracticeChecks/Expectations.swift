@@ -49,8 +49,16 @@ public func expectFinite(_ value: Double, _ what: String? = nil) throws {
 }
 
 /// Records a metric (e.g. `report("bits-per-char", 2.03)`); it lands in the results and in the
-/// attempt's commit trailers.
+/// attempt's commit trailers (as `Metric-bits-per-char`).
+///
+/// The name must follow `MetricName`'s rule: lowercase letters, digits and `-`, at most 64
+/// characters. Any other name is not recorded, and the check fails once its body returns, with a
+/// message naming the metric (`metric name "bits per char" is not allowed: …`).
 public func report(_ name: String, _ value: Double) {
+  guard MetricName.isAllowed(name) else {
+    MetricName.refused.append(name)
+    return
+  }
   Harness.record(metric: name, value: value)
 }
 

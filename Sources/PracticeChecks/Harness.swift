@@ -57,7 +57,7 @@ public enum Harness {
       lastProgress = timespec()
       emit("begin", check.id)
       do {
-        try check.body()
+        try check.run()
         emitResult(check, status: "pass", message: "")
       } catch let failure as CheckFailure {
         notPassed.insert(check.id)

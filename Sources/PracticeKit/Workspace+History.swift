@@ -88,6 +88,13 @@ extension Workspace {
     return id
   }
 
+  /// The exercise an attempt's trailers name.
+  static func exercise(of shown: ShownAttempt, _ spec: String) throws(PracticeError) -> String {
+    if let exercise = shown.details.trailers["Exercise"], !shown.details.unreadable { return exercise }
+    throw .badAttempt(
+      spec, shown.details.unreadable ? "its trailers could not be parsed (see practice show)" : "it names no exercise")
+  }
+
   package func show(_ spec: String) throws(PracticeError) -> ShownAttempt {
     let id = try resolveAttempt(spec)
     let details = try history { try $0.details(of: id, exerciseFolder: Self.folder(of:)) }
@@ -99,7 +106,7 @@ extension Workspace {
   package func diff(_ a: String, _ b: String?) throws(PracticeError) -> AttemptDiff {
     let old = try show(a)
     let new = try b.map { spec throws(PracticeError) in try show(spec) }
-    guard let exercise = old.details.trailers["Exercise"] else { throw .badAttempt(a, "it names no exercise") }
+    let exercise = try Self.exercise(of: old, a)
     if let new, new.details.trailers["Exercise"] != exercise {
       throw .badAttempt(b ?? "", "it is an attempt at \(new.details.trailers["Exercise"] ?? "?"), not \(exercise)")
     }
@@ -131,7 +138,7 @@ extension Workspace {
   /// not touched) and compares the results with those recorded.
   package func rerun(_ spec: String, with grader: Grader) throws(PracticeError) -> RerunOutcome {
     let shown = try show(spec)
-    guard let key = shown.details.trailers["Exercise"] else { throw .badAttempt(spec, "it names no exercise") }
+    let key = try Self.exercise(of: shown, spec)
     let exercise = try self.exercise(named: key)
     let current = try Self.checksSource(exercise)
     let checks =
@@ -189,7 +196,7 @@ extension Workspace {
   /// as a snapshot (when it differs from what is already recorded).
   package func restore(_ spec: String) throws(PracticeError) -> RestoreOutcome {
     let shown = try show(spec)
-    guard let key = shown.details.trailers["Exercise"] else { throw .badAttempt(spec, "it names no exercise") }
+    let key = try Self.exercise(of: shown, spec)
     let exercise = try self.exercise(named: key)
     let snapshot = try snapshotCurrentFiles(of: exercise, reason: "before restoring \(shown.details.id.prefix(10))")
     var written: [String] = []

@@ -23,7 +23,8 @@ package struct ReportData: Sendable {
 extension Workspace {
   package func reportData() throws(PracticeError) -> ReportData {
     let overview = try overview()
-    let attempts = try attempts(of: nil).reversed()
+    // An attempt whose trailers do not read has no score to plot.
+    let attempts = try attempts(of: nil).filter { !$0.unreadable }.reversed()
     let latestResults: (Exercise) -> GradeDocument? = { exercise in
       guard let store = try? self.attemptStore(), let tip = try? store.tip(),
         let bytes = try? store.file(at: AttemptStore.resultsPath(exercise.key), in: tip)

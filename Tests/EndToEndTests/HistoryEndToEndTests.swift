@@ -85,6 +85,64 @@ struct HistoryEndToEndTests {
     #expect(bad.status == 2 && bad.stderr.contains("has only 2 attempts"))
   }
 
+  @Test("an attempt committed with stock git whose trailers do not parse is listed and shown as unreadable")
+  func unreadableAttempt() throws {
+    let (parent, workspace, _) = try entropyWorkspace()
+    _ = parent
+    let graded = try practice(["grade"], in: workspace)
+    #expect(graded.status != 0 || graded.stdout.contains("1/8"), "\(graded.stderr)")
+    let tip = try git(["rev-parse", "practice/attempts"], in: workspace).stdout.trimmingCharacters(in: .newlines)
+    // `_` is not a trailer token: git and libgit2 then read no trailer at all in this message.
+    let message = """
+      grade information-theory/entropy: 8/8
+
+      Exercise: information-theory/entropy
+      Score: 8/8
+      Status: passed
+      Metric-binary_entropy: 0.5
+      """
+    let broken = try git(["commit-tree", "-p", tip, "-m", message, "\(tip)^{tree}"], in: workspace).stdout
+      .trimmingCharacters(in: .newlines)
+    try git(["update-ref", "refs/heads/practice/attempts", broken, tip], in: workspace)
+
+    let log = try practice(["log"], in: workspace)
+    #expect(log.status == 0, "\(log.stderr)")
+    let lines = log.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix(String(broken.prefix(10))) == true, "\(log.stdout)")
+    #expect(lines.first?.contains("unreadable") == true)
+    #expect(lines.first?.contains("trailers could not be parsed: grade information-theory/entropy: 8/8") == true)
+    #expect(lines.dropFirst().first?.hasPrefix(String(tip.prefix(10))) == true)
+
+    let json = try practice(["log", "--json"], in: workspace)
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stdout)")
+    #expect(entries.count == 2)
+    #expect(entries.first?["attempt"] as? String == broken)
+    #expect(entries.first?["unreadable"] as? Bool == true)
+    #expect(entries.first?["status"] as? String == "unreadable")
+    #expect(entries.first?["exercise"] as? String == "information-theory/entropy")
+    #expect(entries.first?["subject"] as? String == "grade information-theory/entropy: 8/8")
+    #expect(entries.last?["unreadable"] as? Bool == false)
+    #expect(entries.last?["subject"] == nil)
+
+    // `last` and the exercise name it, rather than silently jumping to the older attempt.
+    for spec in ["last", "entropy"] {
+      let show = try practice(["show", spec], in: workspace)
+      #expect(show.status == 0, "\(show.stderr)")
+      #expect(show.stdout.contains("attempt \(broken)"))
+      #expect(show.stdout.contains("the trailers of this attempt could not be parsed"))
+      #expect(show.stdout.contains("Metric-binary_entropy: 0.5"))
+      #expect(show.stdout.contains("── Entropy.swift ──"))
+    }
+    let shown = try practice(["show", "last", "--json"], in: workspace)
+    #expect(shown.stdout.contains(#""unreadable" : true"#) || shown.stdout.contains(#""unreadable":true"#))
+    let rerun = try practice(["rerun", "last"], in: workspace)
+    #expect(rerun.status != 0)
+    #expect(rerun.stderr.contains("trailers could not be parsed"), "\(rerun.stdout)\(rerun.stderr)")
+    let older = try practice(["show", "entropy~1"], in: workspace)
+    #expect(older.stdout.contains("attempt \(tip)") && older.stdout.contains("Score:         1/8"))
+  }
+
   @Test("two processes grading at once: 2 × 50 attempts, all kept, linear history")
   func concurrentGrades() throws {
     let (parent, workspace, file) = try entropyWorkspace()

@@ -227,6 +227,28 @@ struct CourseVerifierTests {
       })
   }
 
+  @Test("checks reporting a metric name outside the rule are reported, naming the check and the metric")
+  func refusedMetricName() throws {
+    let checks = """
+      import PracticeChecks
+
+      let checks = CheckSuite {
+        Check("small", "2 + 3 = 5", points: 1) {
+          try expectEqual(add(2, 3), 5)
+          report("bits per char", 0.42)
+        }
+        Check("negative", "-2 + -3 = -5", points: 2) { try expectEqual(add(-2, -3), -5) }
+      }
+      """
+    let findings = try verify(try CourseFixture(checks: checks))
+    let finding = try #require(findings.first { !$0.ok }, "\(findings.map(\.message))")
+    #expect(finding.message.hasPrefix("reference solution scores 2/3 (failed): "))
+    #expect(
+      finding.message.contains(
+        "small fail: metric name \"bits per char\" is not allowed: use lowercase letters, digits and '-' (at most 64)"),
+      "\(finding.message)")
+  }
+
   @Test("a scaffold that already passes is reported")
   func passingScaffold() throws {
     let findings = try verify(try CourseFixture(scaffold: CourseFixture.defaultSolution))
