@@ -8,6 +8,8 @@ package enum HistoryError: Error, LocalizedError, Equatable {
   case contention(String)
   case nothingToPush
   case diverged(local: Int, remote: Int)
+  /// A push or pull made no progress for its deadline and was abandoned; nothing was changed.
+  case remoteTimedOut(RemoteTimeout)
 
   package var errorDescription: String? {
     switch self {
@@ -23,6 +25,8 @@ package enum HistoryError: Error, LocalizedError, Equatable {
       return "your attempts and the remote's have diverged (\(local) here, \(remote) there, with different latest "
         + "attempts); nothing was changed. Grade on one machine at a time, or keep each machine's history in its own "
         + "repository"
+    case .remoteTimedOut(let timeout):
+      return "\(timeout.description); nothing was changed here"
     }
   }
 }
