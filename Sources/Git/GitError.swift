@@ -9,8 +9,12 @@ package struct GitError: Error, LocalizedError, Equatable {
   package var code: Int32
   /// The text of `git_error_last()` read right after the failing call.
   package var message: String
+  /// Set when a fetch or push was abandoned after its deadline without progress; `message` then
+  /// holds what libgit2 said about the interrupted call.
+  package var timeout: RemoteTimeout? = nil
 
   package var errorDescription: String? {
+    if let timeout { return timeout.description }
     if code == GIT_ENOTFOUND.rawValue && message.contains("safe.directory") {
       return
         "\(message) — the repository belongs to another user; run `git config --global --add safe.directory <path>` "

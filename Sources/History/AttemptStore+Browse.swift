@@ -102,22 +102,24 @@ extension AttemptStore {
     throw HistoryError.contention(Self.branch)
   }
 
+  /// How long push and pull wait without any progress from the remote before giving up.
+  package static let defaultRemoteTimeout: Duration = .seconds(30)
+
   /// Sends the attempts branch to `remote` (a remote's name, a URL or a path); fast-forward only.
-  package func push(to remote: String) throws -> PushResult {
+  /// Gives up (``HistoryError/remoteTimedOut(_:)``) after `timeout` without progress.
+  package func push(to remote: String, timeout: Duration = defaultRemoteTimeout) throws -> PushResult {
     guard try tip() != nil else { throw HistoryError.nothingToPush }
-    return try wrapGit { try repository.push(Self.branch, to: remote) }
+    return try wrapGit { try repository.push(Self.branch, to: remote, timeout: timeout) }
   }
 
-  /// Brings the attempts branch from `remote`; only a fast-forward is applied.
-  package func pull(from remote: String) throws -> PullResult {
+  /// Brings the attempts branch from `remote`; only a fast-forward is applied. Gives up
+  /// (``HistoryError/remoteTimedOut(_:)``) after `timeout` without progress, with nothing changed.
+  package func pull(from remote: String, timeout: Duration = defaultRemoteTimeout) throws -> PullResult {
     let tracking =
       repository.hasRemote(named: remote)
       ? "refs/remotes/\(remote)/practice/attempts" : "refs/practice/fetched-attempts"
-    // The tracking reference mirrors what this fetch finds, never what an earlier one found.
-    try wrapGit { try repository.deleteReference(tracking) }
-    guard let theirs = try wrapGit({ try repository.fetch(Self.branch, from: remote, into: tracking) }) else {
-      return .remoteEmpty
-    }
+    let fetched = try wrapGit { try repository.fetch(Self.branch, from: remote, into: tracking, timeout: timeout) }
+    guard let theirs = fetched else { return .remoteEmpty }
     for _ in 0..<20 {
       let ours = try tip()
       if ours == theirs { return .upToDate }
@@ -154,6 +156,7 @@ extension AttemptStore {
     do {
       return try body()
     } catch let error as GitError {
+      if let timeout = error.timeout { throw HistoryError.remoteTimedOut(timeout) }
       throw HistoryError.git(error)
     }
   }

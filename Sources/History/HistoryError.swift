@@ -11,6 +11,8 @@ package enum HistoryError: Error, LocalizedError, Equatable {
   /// A trailer key that is not a token of ASCII letters, digits and `-` (a metric name outside
   /// the rule?): the attempt is not recorded rather than recorded with trailers git cannot read.
   case invalidTrailerKey(String)
+  /// A push or pull made no progress for its deadline and was abandoned; nothing was changed.
+  case remoteTimedOut(RemoteTimeout)
 
   package var errorDescription: String? {
     switch self {
@@ -30,6 +32,8 @@ package enum HistoryError: Error, LocalizedError, Equatable {
       let shown = key.count > 80 ? String(key.prefix(79)) + "…" : key
       return "the attempt was not recorded: its trailer key \(String(reflecting: shown)) may only hold ASCII letters, "
         + "digits and '-' (at most \(AttemptMessage.maximumKeyLength)); a metric name must match [a-z0-9][a-z0-9-]*"
+    case .remoteTimedOut(let timeout):
+      return "\(timeout.description); nothing was changed here"
     }
   }
 }

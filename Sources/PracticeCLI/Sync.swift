@@ -2,8 +2,27 @@ import ArgumentParser
 import Foundation
 import PracticeKit
 
+/// The `--timeout` option of push and pull.
+struct RemoteOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Give up after this many seconds without an answer or progress from the remote; default: 30.",
+      valueName: "seconds"))
+  var timeout: Double?
+
+  func validate() throws {
+    if let timeout, !(timeout > 0 && timeout <= 86_400) {
+      throw ValidationError("--timeout takes a number of seconds above 0 (and at most 86400)")
+    }
+  }
+
+  /// The deadline without progress.
+  var deadline: Duration { timeout.map { .milliseconds(Int(($0 * 1000).rounded(.up))) } ?? Workspace.remoteTimeout }
+}
+
 struct Push: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var remoteOptions: RemoteOptions
 
   static let configuration = CommandConfiguration(
     abstract: "Send your attempts (the branch practice/attempts) to a git remote; fast-forward only.",
@@ -11,6 +30,11 @@ struct Push: PracticeCommand {
       Example:
         practice push
         practice push /mnt/backup/ml-practice.git
+        practice push --timeout 120 origin
+
+      A remote that shows no progress for 30 seconds (connecting, listing its references, taking \
+      the attempts, answering) is given up on: the command says what it was waiting for, changes \
+      nothing here and exits with status 2. --timeout sets the deadline.
       """)
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
@@ -18,7 +42,7 @@ struct Push: PracticeCommand {
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
-    let (target, result) = try workspace.push(to: remote)
+    let (target, result) = try workspace.push(to: remote, timeout: remoteOptions.deadline)
     switch result {
     case .pushed:
       terminal.print("Pushed practice/attempts to \(target).")
@@ -33,12 +57,18 @@ struct Push: PracticeCommand {
 
 struct Pull: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var remoteOptions: RemoteOptions
 
   static let configuration = CommandConfiguration(
     abstract: "Bring attempts (the branch practice/attempts) from a git remote; fast-forward only.",
     discussion: """
       Example:
         practice pull origin
+        practice pull --timeout 120 origin
+
+      A remote that shows no progress for 30 seconds (connecting, listing its references, sending \
+      the attempts) is given up on: the command says what it was waiting for, changes nothing \
+      and exits with status 2. --timeout sets the deadline.
       """)
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
@@ -46,7 +76,7 @@ struct Pull: PracticeCommand {
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
-    let (target, result) = try workspace.pull(from: remote)
+    let (target, result) = try workspace.pull(from: remote, timeout: remoteOptions.deadline)
     switch result {
     case .created(let count), .fastForwarded(let count):
       terminal.print("Brought \(count) commit\(count == 1 ? "" : "s") (attempts and snapshots) from \(target).")

@@ -244,17 +244,28 @@ extension Workspace {
     }
   }
 
+  /// How long push and pull wait without any progress from the remote before giving up (30 s).
+  package static let remoteTimeout = AttemptStore.defaultRemoteTimeout
+
+  /// Sends the attempts to `remote` (else `origin` when configured); gives up after `timeout`
+  /// without progress from the remote.
+  package func push(to remote: String?, timeout: Duration = remoteTimeout) throws(PracticeError)
+    -> (remote: String, result: PushResult)
+  {
+    let target = try remoteName(remote)
+    return (target, try history { try $0.push(to: target, timeout: timeout) })
+  }
+
+  /// Brings the attempts from `remote` (else `origin` when configured); gives up after `timeout`
+  /// without progress from the remote, with nothing changed.
+  package func pull(from remote: String?, timeout: Duration = remoteTimeout)
+    throws(PracticeError) -> (remote: String, result: PullResult)
+  {
+    let target = try remoteName(remote)
+    return (target, try history { try $0.pull(from: target, timeout: timeout) })
+  }
+
   /// The remote to use: the one named, else `origin` when configured.
-  package func push(to remote: String?) throws(PracticeError) -> (remote: String, result: PushResult) {
-    let target = try remoteName(remote)
-    return (target, try history { try $0.push(to: target) })
-  }
-
-  package func pull(from remote: String?) throws(PracticeError) -> (remote: String, result: PullResult) {
-    let target = try remoteName(remote)
-    return (target, try history { try $0.pull(from: target) })
-  }
-
   func remoteName(_ remote: String?) throws(PracticeError) -> String {
     if let remote { return remote }
     let repository: Repository

@@ -35,6 +35,31 @@ struct HistoryEndToEndTests {
     return result.status == 0 ? result.stdout.split(separator: "\n").map(String.init) : []
   }
 
+  @Test("pull and push give up on a remote that accepts and never answers: exit 2, a message, nothing changed")
+  func silentRemote() throws {
+    let parent = try TemporaryDirectory()
+    try practice(["init", "ws"], in: parent.url)
+    let workspace = parent.url.appendingPathComponent("ws")
+    // Something to push, made by stock git (no grade needed): one commit on practice/attempts.
+    let tree = try git(["hash-object", "-t", "tree", "/dev/null"], in: workspace).stdout
+    let commit = try git(
+      ["commit-tree", "-m", "attempt", tree.trimmingCharacters(in: .whitespacesAndNewlines)], in: workspace)
+    try git(
+      ["update-ref", "refs/heads/practice/attempts", commit.stdout.trimmingCharacters(in: .whitespacesAndNewlines)],
+      in: workspace)
+    let before = try git(["for-each-ref"], in: workspace).stdout
+    let listener = try SilentListener()
+    let url = listener.url("git")
+    for command in ["pull", "push"] {
+      let result = try practice([command, "--timeout", "1", url], in: workspace)
+      #expect(result.status == 2, "\(command): \(result.stdout)\(result.stderr)")
+      let message =
+        "gave up on 127.0.0.1:\(listener.port) after 1 s without an answer (waiting for the remote's list of references)"
+      #expect(result.stderr.contains(message), "\(command): \(result.stderr)")
+    }
+    #expect(try git(["for-each-ref"], in: workspace).stdout == before)
+  }
+
   @Test("show, diff, rerun, restore and reset")
   func commands() throws {
     let (parent, workspace, file) = try entropyWorkspace()

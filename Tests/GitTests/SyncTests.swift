@@ -83,6 +83,18 @@ struct SyncTests {
     try exercise(remote: remote.url.path, remoteRepository: remote.url)
   }
 
+  @Test("a pull from a remote without attempts drops what an earlier fetch left in the tracking reference")
+  func staleTracking() throws {
+    let remote = try TemporaryDirectory("practice-remote")
+    try git(["init", "-q", "--bare", remote.url.path], in: remote.url)
+    let repo = try workspace()
+    let store = try AttemptStore(workspace: repo.url)
+    try record(store, score: 1, code: "1\n")
+    try git(["update-ref", "refs/practice/fetched-attempts", "practice/attempts"], in: repo.url)
+    #expect(try store.pull(from: remote.url.path) == .remoteEmpty)
+    #expect(try git(["rev-parse", "-q", "--verify", "refs/practice/fetched-attempts"], in: repo.url).status != 0)
+  }
+
   @Test("push and pull through git daemon on 127.0.0.1")
   func daemonRemote() throws {
     let served = try TemporaryDirectory("practice-daemon")

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A temporary directory removed when the value is released.
 public final class TemporaryDirectory: @unchecked Sendable {
   public let url: URL
@@ -227,5 +231,94 @@ public final class InteractiveCommand: @unchecked Sendable {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     return process.terminationStatus
+  }
+}
+
+/// A TCP server on 127.0.0.1 (a free port) that never says a word: it accepts connections and keeps
+/// them open, silent. With `accepting: false` it never accepts, and its backlog is filled, so a new
+/// connection hangs in SYN-SENT (what a firewalled host looks like).
+public final class SilentListener: @unchecked Sendable {
+  public let port: Int
+  private let accepting: Bool
+  private let state: State
+
+  /// What the accepting thread shares with the listener.
+  private final class State: @unchecked Sendable {
+    let socket: Int32
+    let lock = NSLock()
+    var held: [Int32] = []
+    var stopped = false
+
+    init(socket: Int32) { self.socket = socket }
+
+    func acceptForever() {
+      while true {
+        let connection = accept(socket, nil, nil)
+        lock.lock()
+        defer { lock.unlock() }
+        if stopped {
+          if connection >= 0 { close(connection) }
+          close(socket)
+          return
+        }
+        if connection >= 0 { held.append(connection) }
+      }
+    }
+  }
+
+  public init(accepting: Bool = true) throws {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socket >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(socket, $0, length) == 0 && listen(socket, accepting ? 16 : 0) == 0
+          && getsockname(socket, $0, &length) == 0
+      }
+    }
+    guard bound else {
+      close(socket)
+      throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+    port = Int(UInt16(bigEndian: address.sin_port))
+    self.accepting = accepting
+    state = State(socket: socket)
+    if accepting {
+      let state = state
+      Thread { state.acceptForever() }.start()
+    } else {
+      // One connection fills a backlog of 0; a few more make sure, whatever the kernel rounds to.
+      for _ in 0..<3 {
+        let filler = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        _ = withUnsafePointer(to: &address) { pointer in
+          pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, length) }
+        }
+        state.held.append(filler)
+      }
+      usleep(100_000)
+    }
+  }
+
+  /// `git://127.0.0.1:PORT/x.git` and the like (`ssh://git@127.0.0.1:PORT/x.git`).
+  public func url(_ scheme: String) -> String {
+    scheme == "ssh" ? "ssh://git@127.0.0.1:\(port)/x.git" : "\(scheme)://127.0.0.1:\(port)/x.git"
+  }
+
+  deinit {
+    state.lock.lock()
+    state.stopped = true
+    state.held.forEach { close($0) }
+    state.held = []
+    state.lock.unlock()
+    if accepting {
+      // Wakes the accepting thread (accept fails); it closes the socket.
+      shutdown(state.socket, Int32(SHUT_RDWR))
+    } else {
+      close(state.socket)
+    }
   }
 }
