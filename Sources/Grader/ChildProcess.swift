@@ -64,6 +64,9 @@ struct ChildProcess {
   /// `NAME=value` placed in the child's environment; every process still carrying it after the run
   /// is killed.
   var reapMarker: String?
+  /// Bytes the child reads from descriptor 4 (then closed): a secret that, unlike the environment,
+  /// is not left readable in `/proc/self/environ` (with a results channel only).
+  var secret: [UInt8]?
 
   struct Outcome {
     var termination: Termination
@@ -91,7 +94,19 @@ struct ChildProcess {
     }
     defer { closeIfOpen(&resultsPipe) }
 
-    let pid = try spawn(outFD: outPipe[1], resultsFD: withResultsChannel ? resultsPipe[1] : -1)
+    var secretPipe: [Int32] = [-1, -1]
+    defer { closeIfOpen(&secretPipe) }
+    if let secret, withResultsChannel {
+      guard practice_pipe_cloexec(&secretPipe) == 0 else { throw .system("pipe2", errno) }
+      // A pipe holds 64 KiB: a short secret is written whole before the child starts.
+      let written = secret.withUnsafeBytes { write(secretPipe[1], $0.baseAddress, $0.count) }
+      guard written == secret.count else { throw .system("write", errno) }
+      close(secretPipe[1])
+      secretPipe[1] = -1
+    }
+    let pid = try spawn(
+      outFD: outPipe[1], resultsFD: withResultsChannel ? resultsPipe[1] : -1, secretFD: secretPipe[0])
+    closeIfOpen(&secretPipe)
     close(outPipe[1])
     outPipe[1] = -1
     if withResultsChannel {
@@ -125,6 +140,13 @@ struct ChildProcess {
 
     var termination: Termination = .timedOut
     while true {
+      if let signal = Interruption.pending {
+        // Ctrl-C (or SIGTERM/SIGHUP): end the child and all it started, then report it.
+        kill(-pid, SIGKILL)
+        _ = waitFor(pid)
+        if let marker = reapMarker { Self.killProcesses(carrying: marker) }
+        throw .interrupted(signal)
+      }
       let now = ContinuousClock.now
       let limit = deadline()
       if now >= limit {
@@ -222,7 +244,7 @@ struct ChildProcess {
     return false
   }
 
-  private func spawn(outFD: Int32, resultsFD: Int32) throws(GraderError) -> pid_t {
+  private func spawn(outFD: Int32, resultsFD: Int32, secretFD: Int32) throws(GraderError) -> pid_t {
     let argv = [executable] + arguments
     let envp = environment.map { "\($0.key)=\($0.value)" }.sorted()
     var cArgs = argv.map { strdup($0) } + [nil]
@@ -235,9 +257,10 @@ struct ChildProcess {
     let error = cArgs.withUnsafeMutableBufferPointer { args in
       cEnv.withUnsafeMutableBufferPointer { env in
         if let workingDirectory {
-          return practice_spawn(&pid, executable, args.baseAddress, env.baseAddress, workingDirectory, outFD, resultsFD)
+          return practice_spawn(
+            &pid, executable, args.baseAddress, env.baseAddress, workingDirectory, outFD, resultsFD, secretFD)
         }
-        return practice_spawn(&pid, executable, args.baseAddress, env.baseAddress, nil, outFD, resultsFD)
+        return practice_spawn(&pid, executable, args.baseAddress, env.baseAddress, nil, outFD, resultsFD, secretFD)
       }
     }
     guard error == 0 else { throw .spawn(executable, error) }

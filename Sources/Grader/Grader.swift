@@ -35,6 +35,14 @@ package struct Grader: Sendable {
 
   /// Grades once: build (or reuse) the program, run every check, score.
   package func grade(_ request: GradeRequest) throws(GraderError) -> GradeReport {
+    try Interruption.during { () throws(GraderError) -> GradeReport in
+      let report = try gradeOnce(request)
+      try Interruption.check()
+      return report
+    }
+  }
+
+  private func gradeOnce(_ request: GradeRequest) throws(GraderError) -> GradeReport {
     let clock = ContinuousClock()
     let buildStart = clock.now
     let sandbox = sandbox == .off ? nil : try Sandbox.locate(toolchain: toolchain)

@@ -74,7 +74,6 @@ struct HarnessSession {
       var current: (id: String, started: ContinuousClock.Instant, deadline: ContinuousClock.Instant)?
       var sawEnd = false
       var env = environment
-      env["PRACTICE_NONCE"] = nonce
       env["PRACTICE_RUN"] = runID
       env["PRACTICE_START"] = String(start)
       env["PRACTICE_FAILED"] = notPassed.joined(separator: ",")
@@ -88,7 +87,7 @@ struct HarnessSession {
       }
       let child = ChildProcess(
         executable: executable, arguments: arguments, environment: env, workingDirectory: nil,
-        withResultsChannel: true, reapMarker: "PRACTICE_RUN=\(runID)")
+        withResultsChannel: true, reapMarker: "PRACTICE_RUN=\(runID)", secret: Array(nonce.utf8))
       let outcome = try child.run(
         deadline: { current.map { min($0.deadline, runDeadline) } ?? runDeadline },
         onResultLine: { line in

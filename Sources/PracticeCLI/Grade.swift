@@ -4,6 +4,7 @@ import PracticeKit
 
 struct Grade: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var sandbox: SandboxOptions
 
   static let configuration = CommandConfiguration(
     abstract: "Compile your code with the exercise's checks, run them, and record the attempt.",
@@ -27,7 +28,7 @@ struct Grade: PracticeCommand {
     let target =
       try exercise.map { try workspace.exercise(named: $0) }
       ?? workspace.currentExercise(progress: try workspace.progress())
-    let grader = try workspace.makeGrader()
+    let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
     let live = ProgressLine(terminal: terminal, enabled: !json)
     let outcome = try workspace.grade(target, with: grader, onProgress: { live.update($0) })
     live.finish()

@@ -35,6 +35,16 @@ struct GlobalOptions: ParsableArguments {
   var color: ColorChoice = .auto
 }
 
+/// `--no-sandbox`, on the commands that compile and run learner code.
+struct SandboxOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("no-sandbox"),
+    help: ArgumentHelp(
+      "Compile and run your code without the bubblewrap sandbox (also PRACTICE_SANDBOX=off); "
+        + "for machines where it cannot run. The attempt records `Sandbox: off`."))
+  var noSandbox = false
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
   case auto, always, never
 }
@@ -48,6 +58,11 @@ extension PracticeCommand {
       throw exit
     } catch let error as CleanExit {
       throw error
+    } catch PracticeError.grader(.interrupted(let signal)) {
+      // The compiler or the program was stopped, staging folders removed, nothing recorded.
+      terminal.restore()
+      terminal.error("interrupted: nothing was recorded")
+      throw ExitCode(128 + signal)
     } catch {
       terminal.error((error as? LocalizedError)?.errorDescription ?? "\(error)")
       throw ExitCode(2)

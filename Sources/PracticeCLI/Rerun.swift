@@ -4,6 +4,7 @@ import PracticeKit
 
 struct Rerun: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var sandbox: SandboxOptions
 
   static let configuration = CommandConfiguration(
     abstract: "Grade the exact code of an old attempt again and say whether its results reproduce.",
@@ -19,7 +20,8 @@ struct Rerun: PracticeCommand {
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
-    let outcome = try workspace.rerun(attempt, with: try workspace.makeGrader())
+    let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
+    let outcome = try workspace.rerun(attempt, with: grader)
     let report = outcome.report
     terminal.print(terminal.styled("rerun \(outcome.attempt.prefix(10))", .bold))
     terminal.print(

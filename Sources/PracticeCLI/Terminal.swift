@@ -37,6 +37,12 @@ struct Terminal {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
+  /// After an interruption: the live progress line cleared, the cursor shown, styles reset.
+  func restore() {
+    guard interactive else { return }
+    write("\r\u{1B}[K\u{1B}[0m\u{1B}[?25h")
+  }
+
   func error(_ text: String) {
     FileHandle.standardError.write(Data(("practice: error: " + text + "\n").utf8))
   }

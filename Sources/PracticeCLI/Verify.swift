@@ -4,6 +4,7 @@ import PracticeKit
 
 struct Verify: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var sandbox: SandboxOptions
 
   static let configuration = CommandConfiguration(
     abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.",
@@ -27,7 +28,8 @@ struct Verify: PracticeCommand {
     let loaded = try Workspace.loadCourseForAuthoring(path)
     terminal.print(
       "verify \(loaded.id) \(loaded.version): \(loaded.exercises.count) exercises in \(loaded.modules.count) modules")
-    let verifier = CourseVerifier(course: loaded, grader: try Workspace.makeGrader(home: home))
+    let grader = try Workspace.makeGrader(home: home, sandboxOff: sandbox.noSandbox)
+    let verifier = CourseVerifier(course: loaded, grader: grader)
     var selected: Set<String>?
     if !only.isEmpty {
       var keys: Set<String> = []
@@ -40,10 +42,11 @@ struct Verify: PracticeCommand {
       }
       selected = keys
     }
-    let findings = verifier.verify(only: selected) { finding in
+    let (findings, interrupted) = verifier.verify(only: selected) { finding in
       let mark = finding.ok ? terminal.styled("✔", .green) : terminal.styled("✘", .red)
       terminal.print("\(mark) \(finding.exercise): \(finding.message)")
     }
+    if let interrupted { throw PracticeError.grader(.interrupted(interrupted)) }
     let failed = findings.filter { !$0.ok }.count
     terminal.print("verify: \(findings.count - failed) passed, \(failed) failed")
     if failed > 0 { throw ExitCode(1) }

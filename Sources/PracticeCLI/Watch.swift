@@ -4,6 +4,7 @@ import PracticeKit
 
 struct Watch: PracticeCommand {
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var sandbox: SandboxOptions
 
   static let configuration = CommandConfiguration(
     abstract: "Re-grade on every save of your files; keys: n next exercise, h hint, l list, q quit.",
@@ -26,7 +27,7 @@ struct Watch: PracticeCommand {
       try exercise.map { try workspace.exercise(named: $0) }
       ?? workspace.currentExercise(progress: try workspace.progress())
     _ = try workspace.start(current)
-    let grader = try workspace.makeGrader()
+    let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
     let events = try WatchEvents(
       folder: workspace.root.appendingPathComponent(current.workspaceFolder), files: current.files, readKeys: true)
     /// Grades, shows the verdict in place of the previous one, and says which keys work.

@@ -6,13 +6,14 @@
 
 /// Runs a `CheckSuite` inside the learner's program and reports to the grader.
 ///
-/// The grader starts the program with a pipe on descriptor 3 and a random nonce in
-/// `PRACTICE_NONCE`. Every result line is written there as `<nonce> <kind> <payload>`, never on
+/// The grader starts the program with a pipe on descriptor 3 and a random nonce to read from
+/// descriptor 4 (a pipe, closed once read, so the nonce is not left in the environment or in
+/// `/proc/self/environ`). Every result line is written to descriptor 3 as `<nonce> <kind> <payload>`, never on
 /// stdout, so nothing the learner prints can look like a result. Kinds, in order:
 /// `manifest <json array>`, then per check `begin <id>` and `result <json>`, then `end`.
 /// A run without `end` did not finish, and the grader never counts it as a pass.
 ///
-/// Run without the grader (no `PRACTICE_NONCE`), the program prints a readable report instead.
+/// Run without the grader (nothing on descriptor 4), the program prints a readable report instead.
 public enum Harness {
   nonisolated(unsafe) static var metrics: [(String, Double)] = []
   nonisolated(unsafe) static var channel: Int32 = -1
@@ -34,8 +35,6 @@ public enum Harness {
     if let given = environment.nonce {
       nonce = given
       channel = 3
-      // Learner code runs after this: it should not find the nonce by asking for it.
-      unsetenv("PRACTICE_NONCE")
     }
     let checks = suite.checks
     emit("manifest", manifestJSON(checks))
@@ -205,11 +204,28 @@ struct Environment {
 
   init() {
     func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
-    nonce = value("PRACTICE_NONCE").flatMap { $0.isEmpty ? nil : $0 }
+    nonce = Self.readSecret()
     start = value("PRACTICE_START").flatMap { Int($0) } ?? 0
     failed = Set((value("PRACTICE_FAILED") ?? "").split(separator: ",").map(String.init))
     memoryMegabytes = value("PRACTICE_MEMORY_MB").flatMap { Int($0) }
     cpuSeconds = value("PRACTICE_CPU_SECONDS").flatMap { Int($0) }
+  }
+}
+
+extension Environment {
+  /// The nonce from descriptor 4 (read to its end, then closed), or nil without the grader.
+  static func readSecret() -> String? {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 256)
+    while bytes.count < 4096 {
+      let count = chunk.withUnsafeMutableBytes { read(4, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      bytes += chunk[0..<count]
+    }
+    close(4)
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.isEmpty ? nil : text
   }
 }
 

@@ -23,8 +23,18 @@ package struct CourseVerifier {
 
   /// Verifies every exercise, calling `progress` after each finding (for live output).
   /// `only` limits it to some exercises (keys); nil verifies them all.
-  package func verify(only: Set<String>? = nil, progress: (VerifyFinding) -> Void = { _ in }) -> [VerifyFinding] {
+  /// A signal (Ctrl-C) stops it: what was found so far is returned with `interrupted` set.
+  package func verify(
+    only: Set<String>? = nil, progress: (VerifyFinding) -> Void = { _ in }
+  ) -> (findings: [VerifyFinding], interrupted: Int32?) {
+    Interruption.during { verifyAll(only: only, progress: progress) }
+  }
+
+  private func verifyAll(
+    only: Set<String>?, progress: (VerifyFinding) -> Void
+  ) -> (findings: [VerifyFinding], interrupted: Int32?) {
     var findings: [VerifyFinding] = []
+    var interrupted: Int32?
     func note(_ exercise: Exercise, _ ok: Bool, _ message: String) {
       let finding = VerifyFinding(exercise: exercise.key, ok: ok, message: message)
       findings.append(finding)
@@ -39,12 +49,7 @@ package struct CourseVerifier {
       do {
         // The exercises it builds on contribute their reference solutions in both runs, so the
         // scaffold is judged on its own gaps.
-        var earlier: [SourceFile] = []
-        for used in course.usedExercises(of: exercise) {
-          earlier += try sources(used.solution, used, renamed: true)
-        }
-        let solution = try Workspace.run(
-          exercise, sources: try sources(exercise.solution, exercise) + earlier, grader: grader)
+        let solution = try Workspace.run(try Submission.course(course, exercise, scaffold: false), grader: grader)
         let max = solution.maxScore ?? 0
         if solution.status == .passed && solution.score == max {
           note(exercise, true, "reference solution scores \(formatScore(solution.score))/\(formatScore(max))")
@@ -59,8 +64,7 @@ package struct CourseVerifier {
             exercise, false,
             "the checks are worth \(formatScore(declared)) points but module.json says \(exercise.points)")
         }
-        let scaffold = try Workspace.run(
-          exercise, sources: try sources(exercise.scaffold, exercise) + earlier, grader: grader)
+        let scaffold = try Workspace.run(try Submission.course(course, exercise, scaffold: true), grader: grader)
         switch scaffold.status {
         case .compileError:
           note(exercise, false, "the scaffold does not compile:\n\(scaffold.compilerOutput)")
@@ -73,11 +77,14 @@ package struct CourseVerifier {
             exercise, true,
             "scaffold compiles and scores \(formatScore(scaffold.score))/\(formatScore(scaffold.maxScore ?? 0))")
         }
+      } catch .grader(.interrupted(let signal)) {
+        interrupted = signal
+        break
       } catch {
         note(exercise, false, error.localizedDescription)
       }
     }
-    return findings
+    return (findings, interrupted)
   }
 
   func missingFiles(_ exercise: Exercise) -> [String] {
@@ -87,17 +94,6 @@ package struct CourseVerifier {
       paths.append(exercise.scaffold.appendingPathComponent(name).path)
     }
     return paths.filter { !FileManager.default.fileExists(atPath: $0) }
-  }
-
-  func sources(_ folder: URL, _ exercise: Exercise, renamed: Bool = false) throws(PracticeError) -> [SourceFile] {
-    var result: [SourceFile] = []
-    for name in exercise.files {
-      let url = folder.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else { throw .io("cannot read \(url.path)") }
-      let buildName = renamed ? Workspace.usedSourceName(exercise, name) : name
-      result.append(SourceFile(name: buildName, displayPath: url.path, contents: Array(data)))
-    }
-    return result
   }
 
   func explain(_ report: GradeReport) -> String {

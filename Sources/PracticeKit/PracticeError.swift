@@ -15,6 +15,8 @@ package enum PracticeError: Error, LocalizedError {
   case notStarted(exercise: String, folder: String)
   case usedNotStarted(exercise: String, uses: String)
   case missingFile(exercise: String, path: String)
+  /// A learner file that is not a regular file (a symbolic link, FIFO, device…): never followed.
+  case unsafeFile(path: String, problem: String)
   case io(String)
   case nothingLeft
   case noAttempts(String?)
@@ -48,6 +50,8 @@ package enum PracticeError: Error, LocalizedError {
         + "run `practice start \(uses)` and write it first"
     case .missingFile(let exercise, let path):
       return "\(path) is missing; it is part of \(exercise). `practice start \(exercise)` writes the scaffold again"
+    case .unsafeFile(let path, let problem):
+      return "\(path) \(problem); nothing was graded or recorded"
     case .io(let message):
       return message
     case .nothingLeft:

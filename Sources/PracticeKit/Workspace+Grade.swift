@@ -18,42 +18,49 @@ package struct GradeOutcome: Sendable {
 }
 
 extension Workspace {
-  /// A grader using the toolchain on PATH and the cache in `$XDG_CACHE_HOME/practice`.
-  package func makeGrader(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PracticeError)
-    -> Grader
-  {
-    try Self.makeGrader(home: home, environment: environment)
+  /// A grader using the toolchain on PATH and the cache in `$XDG_CACHE_HOME/practice`; it compiles
+  /// and runs in the sandbox unless `sandboxOff` or `PRACTICE_SANDBOX=off`.
+  package func makeGrader(
+    sandboxOff: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(PracticeError) -> Grader {
+    try Self.makeGrader(home: home, sandboxOff: sandboxOff, environment: environment)
   }
 
   package static func makeGrader(
-    home: ToolHome, environment: [String: String] = ProcessInfo.processInfo.environment
+    home: ToolHome, sandboxOff: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(PracticeError) -> Grader {
     let cache = Grader.defaultCache(environment: environment)
     do {
       let toolchain = try Toolchain.locate(environment: environment, cache: cache)
-      return Grader(toolchain: toolchain, supportSources: home.supportSources, cache: cache)
+      var grader = Grader(toolchain: toolchain, supportSources: home.supportSources, cache: cache)
+      grader.sandbox = sandboxOff ? .off : SandboxMode.from(environment: environment)
+      return grader
     } catch {
       throw .grader(error)
     }
   }
 
   /// Grades the learner's files of `exercise` and records the attempt as a commit.
+  ///
+  /// SIGINT, SIGTERM and SIGHUP end the grade (`PracticeError.grader(.interrupted)`) without
+  /// recording anything; once the attempt is being recorded, it is recorded whole.
   package func grade(
     _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
-    try checkUnlocked(exercise)
-    var sources = try learnerSources(of: exercise)
-    let used = course.usedExercises(of: exercise)
-    for earlier in used {
-      do {
-        sources += try learnerSources(of: earlier, renamed: true)
-      } catch .notStarted {
-        throw .usedNotStarted(exercise: exercise.key, uses: earlier.key)
-      }
+    try Interruption.during { () throws(PracticeError) -> GradeOutcome in
+      try gradeAndRecord(exercise, with: grader, onProgress: onProgress)
     }
-    let report = try Self.run(exercise, sources: sources, grader: grader, onProgress: onProgress)
+  }
+
+  private func gradeAndRecord(
+    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)?
+  ) throws(PracticeError) -> GradeOutcome {
+    try checkUnlocked(exercise)
+    let submission = try Submission.workspace(self, exercise)
+    let sources = submission.sources
+    let checks = submission.checks
+    let report = try Self.run(submission, grader: grader, onProgress: onProgress)
     let maxScore = report.maxScore ?? Double(exercise.points)
-    let checks = try Self.checksSource(exercise)
     var document = GradeDocument(
       exercise: exercise.key, report: report, maxScore: maxScore, courseVersion: course.version)
 
@@ -64,6 +71,7 @@ extension Workspace {
       ("Toolchain", report.toolchain),
     ]
     trailers += helpTrailers(for: exercise)
+    if report.sandbox == .off { trailers.append(("Sandbox", "off")) }
     if let digest = try? ObjectID.blobID(of: checks.contents) {
       trailers.append(("Checks-Digest", "git-blob:\(digest.hex)"))
     }
@@ -79,8 +87,13 @@ extension Workspace {
           TreeFile(path: resultsPath, contents: Array(try Self.encode(document))),
           TreeFile(path: AttemptStore.checksPath(exercise.key), contents: checks.contents),
         ])
-    record.usedFolders = used.map(\.workspaceFolder)
+    record.usedFolders = Array(submission.folders.dropFirst())
     let now = Date()
+    do {
+      try Interruption.check()
+    } catch {
+      throw .grader(error)
+    }
     let attempt: ObjectID
     do {
       attempt = try store.record(record) { previous in
@@ -97,44 +110,23 @@ extension Workspace {
     return GradeOutcome(exercise: exercise, report: report, document: document, attempt: attempt.hex, previous: before)
   }
 
-  /// The learner's files of `exercise` from the workspace. `renamed` gives them build names that
-  /// cannot clash with another exercise's (for the code of earlier exercises an exercise uses).
-  func learnerSources(of exercise: Exercise, renamed: Bool = false) throws(PracticeError) -> [SourceFile] {
-    var sources: [SourceFile] = []
-    for name in exercise.files {
-      let relative = "\(exercise.workspaceFolder)/\(name)"
-      let url = root.appendingPathComponent(relative)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        let folder = root.appendingPathComponent(exercise.workspaceFolder).path
-        if !FileManager.default.fileExists(atPath: folder) {
-          throw .notStarted(exercise: exercise.key, folder: exercise.workspaceFolder)
-        }
-        throw .missingFile(exercise: exercise.key, path: relative)
-      }
-      let buildName = renamed ? Self.usedSourceName(exercise, name) : name
-      sources.append(SourceFile(name: buildName, displayPath: relative, contents: Array(data)))
-    }
-    return sources
-  }
-
   /// The build name of an earlier exercise's file compiled with a later one (unique in the build).
   package static func usedSourceName(_ exercise: Exercise, _ name: String) -> String {
     "\(exercise.moduleID).\(exercise.id).\(name)"
   }
 
-  /// Grades files without recording anything (used by `verify`).
+  /// Grades a submission without recording anything (`verify`, `rerun`).
   package static func run(
-    _ exercise: Exercise, sources: [SourceFile], checks: SourceFile? = nil, grader: Grader,
-    onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+    _ submission: Submission, grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeReport {
+    let exercise = submission.exercise
     var limits = Limits()
     if let value = exercise.limits.checkSeconds { limits.checkSeconds = value }
     if let value = exercise.limits.runSeconds { limits.runSeconds = value }
     if let value = exercise.limits.memoryMegabytes { limits.memoryMegabytes = value }
-    let checksFile: SourceFile
-    if let checks { checksFile = checks } else { checksFile = try checksSource(exercise) }
     let request = GradeRequest(
-      sources: sources, checks: checksFile, limits: limits, optimize: exercise.optimize, onProgress: onProgress)
+      sources: submission.sources, checks: submission.checks, interface: submission.interface, limits: limits,
+      optimize: exercise.optimize, onProgress: onProgress)
     do {
       return try grader.grade(request)
     } catch {

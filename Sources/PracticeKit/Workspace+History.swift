@@ -146,20 +146,18 @@ extension Workspace {
         SourceFile(name: "Checks.swift", displayPath: current.displayPath, contents: Array($0))
       }
       ?? current
-    var sources = shown.details.files.filter { exercise.files.contains($0.name) }.map {
-      SourceFile(name: $0.name, displayPath: "\(exercise.workspaceFolder)/\($0.name)", contents: $0.contents)
+    guard shown.details.files.contains(where: { exercise.files.contains($0.name) }) else {
+      throw .badAttempt(spec, "it holds none of \(exercise.key)'s files")
     }
-    guard !sources.isEmpty else { throw .badAttempt(spec, "it holds none of \(exercise.key)'s files") }
     guard let id = ObjectID(hex: shown.details.id) else { throw .badAttempt(spec, "not a commit id") }
-    for earlier in course.usedExercises(of: exercise) {
-      let stored = try history { try $0.files(in: earlier.workspaceFolder, at: id) }
-      sources += stored.filter { earlier.files.contains($0.name) }.map {
-        SourceFile(
-          name: Self.usedSourceName(earlier, $0.name), displayPath: "\(earlier.workspaceFolder)/\($0.name)",
-          contents: $0.contents)
+    let submission = try Submission.attempt(exercise, course: course, checks: checks) { part throws(PracticeError) in
+      if part.key == exercise.key {
+        return Dictionary(shown.details.files.map { ($0.name, $0.contents) }) { first, _ in first }
       }
+      let stored = try history { try $0.files(in: part.workspaceFolder, at: id) }
+      return Dictionary(stored.map { ($0.name, $0.contents) }) { first, _ in first }
     }
-    let report = try Self.run(exercise, sources: sources, checks: checks, grader: grader)
+    let report = try Self.run(submission, grader: grader)
     var differences: [String] = []
     if let recorded = shown.results {
       if recorded.status != report.status.rawValue {

@@ -180,7 +180,7 @@ struct WorkspaceTests {
     #expect(rerun.reproduced, "\(rerun.differences)")
     #expect(rerun.report.status.rawValue == "failed")
     // verify compiles the scaffold and the solution with the earlier exercise's reference solution.
-    let findings = CourseVerifier(course: workspace.course, grader: grader).verify()
+    let findings = CourseVerifier(course: workspace.course, grader: grader).verify().findings
     let failures = findings.filter { !$0.ok }.map(\.message)
     #expect(failures.isEmpty, "\(failures)")
   }
@@ -208,7 +208,7 @@ struct CourseVerifierTests {
   func verify(_ fixture: CourseFixture) throws -> [VerifyFinding] {
     let course = try Workspace.loadCourseForAuthoring(fixture.root)
     return CourseVerifier(course: course, grader: try Workspace.makeGrader(home: home, environment: testEnvironment))
-      .verify()
+      .verify().findings
   }
 
   @Test("a good course verifies")
