@@ -24,7 +24,7 @@ package enum SandboxMode: String, Sendable, Equatable {
 /// read-only, the given folders read-only or writable, a private empty `/tmp`, a minimal `/dev` and
 /// `/proc`, every namespace unshared (so no network and its own PID namespace: when the sandbox's
 /// first process dies, every process it started dies with it), no capabilities, a new session (no
-/// controlling terminal), and `--die-with-parent`.
+/// controlling terminal), `--die-with-parent`, and the sandbox's root itself read-only.
 struct Sandbox: Sendable {
   var bwrap: String
   /// The toolchain's root (e.g. `/opt/swift/usr`), bound read-only when it is outside `/usr`.
@@ -56,7 +56,8 @@ struct Sandbox: Sendable {
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for folder in readOnly { args += ["--ro-bind", folder, folder] }
     for folder in writable { args += ["--bind", folder, folder] }
-    args += ["--chdir", workingDirectory, "--", executable] + arguments
+    // The sandbox's own root (where bwrap made the mount points) is read-only too.
+    args += ["--remount-ro", "/", "--chdir", workingDirectory, "--", executable] + arguments
     return (bwrap, args)
   }
 

@@ -8,8 +8,8 @@ import Foundation
 public final class TemporaryDirectory: @unchecked Sendable {
   public let url: URL
 
-  public init(_ label: String = "practice-test") throws {
-    let base = FileManager.default.temporaryDirectory
+  /// `base`: where to make it (default: the system's temporary folder).
+  public init(_ label: String = "practice-test", in base: URL = FileManager.default.temporaryDirectory) throws {
     url = base.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
