@@ -77,7 +77,8 @@ struct InterruptionTests {
     }
   }
 
-  @Test("a signal while the program runs: exit 128+n, the program and its children gone, nothing recorded",
+  @Test(
+    "a signal while the program runs: exit 128+n, the program and its children gone, nothing recorded",
     arguments: [SIGINT, SIGTERM, SIGHUP])
   func duringRun(_ signal: Int32) throws {
     let setup = try Setup()
