@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Grade latency on one exercise (information-theory/entropy) with its reference solution, release
-# build of practice, 2-core machine. In one run, on the same learner code and checks, it times:
+# build of practice, 2-core machine. In one run, on the same learner code and checks, it times
+# (wall and CPU — user + system of the command and its children — side by side; the rounds of a,
+# a-nosb and b are interleaved, so load on this shared machine falls on all three alike):
 #   cold    practice grade with an empty cache (builds the check support module, then the program)
-#   a       practice grade, warm, after an edit (compiles learner + checks against the cached module)
+#   a       practice grade, warm, after an edit (compiles the learner's module and the checks
+#           against the cached support modules, in the bubblewrap sandbox, runs there, records)
+#   a-nosb  the same with --no-sandbox
 #   a'      practice grade, warm, unchanged code (the program built before is reused)
-#   b       the floor: a bare `swiftc` compile of the same files against the prebuilt module, then
-#           running the program
+#   b       the floor: the same two bare `swiftc` compiles (learner module, then checks + link)
+#           against the prebuilt support modules, then running the program
+#   b1      for reference: one bare `swiftc` of everything as one module (the build before the
+#           learner's code became a module of its own)
 #   c       the same checks as a SwiftPM package (library + XCTest target), `swift test` after an
 #           edit, warm (what an Exercism-style runner does)
-# and prints medians and the ratios a/b (target ≤ 1.3) and c/a (target ≥ 1.5).
+# and prints medians and the ratios a/b (target ≤ 1.3), a/a-nosb (what the sandbox costs) and c/a
+# (target ≥ 1.5).
 # Usage: scripts/bench [RUNS]   (default 5)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -26,6 +33,13 @@ now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
 stats() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %.3f s  (min %.3f, max %.3f, n=%d)", m, a[1], a[NR], NR}'; }
+# timed NAME CMD…: appends "wall cpu" of CMD (its children included) to $tmp/NAME.
+timed() {
+  local name="$1"; shift
+  local TIMEFORMAT='%R %U %S'
+  { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%s %.3f\n", $1, $2 + $3}' >>"$tmp/$name"
+}
+column() { awk -v c="$1" '{print $c}'; }
 
 # --- practice grade --------------------------------------------------------------------------
 cd "$tmp"
@@ -34,29 +48,43 @@ cd ws
 "$bin" start entropy >/dev/null
 file=Exercises/information-theory/entropy/Entropy.swift
 cp "$exercise/Solution/Entropy.swift" "$file"
-grade() { local s e; s=$(now); "$bin" grade entropy >/dev/null; e=$(now); elapsed "$s" "$e"; }
-cold=$(grade)
-for i in $(seq "$runs"); do echo "// edit $i $RANDOM" >>"$file"; grade; done >"$tmp/a"
-for i in $(seq "$runs"); do grade; done >"$tmp/a2"
+s=$(now); "$bin" grade entropy >/dev/null; e=$(now); cold=$(elapsed "$s" "$e")
 
 # --- the floor: bare swiftc + run ------------------------------------------------------------
 support="$(ls -d "$XDG_CACHE_HOME"/practice/support/*/ | head -1)"
 floor="$tmp/floor"
-mkdir -p "$floor"
+mkdir -p "$floor/module"
 cp "$exercise/Solution/Entropy.swift" "$floor/Entropy.swift"
 cp "$exercise/Checks.swift" "$floor/Checks.swift"
-printf 'import PracticeChecks\n\nHarness.main(checks)\n' >"$floor/main.swift"
+printf 'import PracticeChecks\n\nPracticeChecks.Harness.main(checks)\n' >"$floor/main.swift"
+printf 'import PracticeChecks\n\nHarness.main(checks)\n' >"$floor/main1.swift"
+# The interface import the grader appends (entropy's scaffold declares these).
+imports="$tmp/imports.swift"
+cp "$floor/Checks.swift" "$floor/Checks2.swift"
+grep -ohE '^func [A-Za-z0-9_]+' "$root/Exercises/information-theory/entropy/"*.swift | awk '{print "@testable import func Submission." $2}' >>"$floor/Checks2.swift"
+libs=(-I "$support" -L "$support" -lPracticeChecks -lPracticeNumerics -I "$support/COpenBLAS")
+# shellcheck disable=SC2207
+libs+=($(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g') $(pkg-config --libs openblas))
+floor_two() {
+  swiftc -Onone -wmo -swift-version 5 -enable-testing -parse-as-library -module-name Submission -emit-module \
+    -emit-module-path "$floor/module/Submission.swiftmodule" -emit-library -static \
+    -o "$floor/module/libSubmission.a" "${libs[@]}" "$floor/Entropy.swift" &&
+    swiftc -Onone -wmo -swift-version 5 -module-name Checks -I "$floor/module" -L "$floor/module" -lSubmission \
+      -o "$floor/program" "$floor/main.swift" "$floor/Checks2.swift" "${libs[@]}" &&
+    "$floor/program"
+}
+floor_one() {
+  swiftc -Onone -wmo -swift-version 5 -module-name Submission "${libs[@]}" -o "$floor/program1" \
+    "$floor/main1.swift" "$floor/Entropy.swift" "$floor/Checks.swift" && "$floor/program1"
+}
+
 for i in $(seq "$runs"); do
-  echo "// edit $i $RANDOM" >>"$floor/Entropy.swift"
-  s=$(now)
-  # shellcheck disable=SC2046
-  swiftc -Onone -wmo -swift-version 5 -module-name Submission -I "$support" -L "$support" -lPracticeChecks \
-    -lPracticeNumerics -I "$support/COpenBLAS" $(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g') \
-    $(pkg-config --libs openblas) -o "$floor/program" "$floor/main.swift" "$floor/Entropy.swift" "$floor/Checks.swift"
-  "$floor/program" >/dev/null
-  e=$(now)
-  elapsed "$s" "$e"
-done >"$tmp/b"
+  echo "// edit a $i $RANDOM" >>"$file"; timed a "$bin" grade entropy
+  echo "// edit n $i $RANDOM" >>"$file"; timed anosb "$bin" grade entropy --no-sandbox
+  echo "// edit $i $RANDOM" >>"$floor/Entropy.swift"; timed b floor_two
+  echo "// edit $i $RANDOM" >>"$floor/Entropy.swift"; timed b1 floor_one
+done
+for i in $(seq "$runs"); do timed a2 "$bin" grade entropy; done
 
 # --- SwiftPM package with swift test -----------------------------------------------------------
 package="$tmp/package"
@@ -94,18 +122,22 @@ SWIFT
 (cd "$package" && swift build --build-tests >/dev/null 2>&1 && swift test >/dev/null 2>&1)   # warm it up
 for i in $(seq "$runs"); do
   echo "// edit $i $RANDOM" >>"$package/Sources/Submission/Entropy.swift"
-  s=$(now)
-  (cd "$package" && swift test >/dev/null 2>&1)
-  e=$(now)
-  elapsed "$s" "$e"
-done >"$tmp/c"
+  timed c bash -c "cd '$package' && swift test"
+done
 
-a=$(median <"$tmp/a")
-b=$(median <"$tmp/b")
-c=$(median <"$tmp/c")
-printf 'cold   practice grade, empty cache:        %.3f s\n' "$cold"
-printf 'a      practice grade, warm, after an edit: %s\n' "$(stats <"$tmp/a")"
-printf "a'     practice grade, warm, unchanged:     %s\n" "$(stats <"$tmp/a2")"
-printf 'b      bare swiftc + run (the floor):       %s\n' "$(stats <"$tmp/b")"
-printf 'c      swift test (SwiftPM), after an edit: %s\n' "$(stats <"$tmp/c")"
-printf 'a/b = %.2f (target <= 1.3)   c/a = %.2f (target >= 1.5)\n' "$(echo "$a / $b" | bc -l)" "$(echo "$c / $a" | bc -l)"
+report() { # NAME LABEL
+  printf '%-8s %-40s wall %s\n' "$1" "$2" "$(column 1 <"$tmp/$1" | stats)"
+  printf '%-8s %-40s cpu  %s\n' "" "" "$(column 2 <"$tmp/$1" | stats)"
+}
+printf 'cold     practice grade, empty cache:            %.3f s\n' "$cold"
+report a "practice grade, warm, after an edit"
+report anosb "the same, --no-sandbox"
+report a2 "practice grade, warm, unchanged"
+report b "bare swiftc ×2 + run (the floor)"
+report b1 "bare swiftc ×1, one module + run"
+report c "swift test (SwiftPM), after an edit"
+ratio() { echo "$(column "$3" <"$tmp/$1" | median) / $(column "$3" <"$tmp/$2" | median)" | bc -l; }
+printf 'wall: a/b = %.2f (target <= 1.3)   a/a-nosb = %.2f   b/b1 = %.2f   c/a = %.2f (target >= 1.5)\n' \
+  "$(ratio a b 1)" "$(ratio a anosb 1)" "$(ratio b b1 1)" "$(ratio c a 1)"
+printf 'cpu:  a/b = %.2f   a/a-nosb = %.2f   b/b1 = %.2f   c/a = %.2f\n' \
+  "$(ratio a b 2)" "$(ratio a anosb 2)" "$(ratio b b1 2)" "$(ratio c a 2)"

@@ -17,6 +17,8 @@ package struct Grader: Sendable {
   package var keptPrograms = 64
   /// Whether compiles and programs run in the bubblewrap sandbox.
   package var sandbox = SandboxMode.from(environment: ProcessInfo.processInfo.environment)
+  /// The `bwrap` to use (`PRACTICE_BWRAP`); nil: the system's.
+  package var bubblewrap = ProcessInfo.processInfo.environment["PRACTICE_BWRAP"]
 
   package init(toolchain: Toolchain, supportSources: URL, cache: URL) {
     self.toolchain = toolchain
@@ -45,7 +47,7 @@ package struct Grader: Sendable {
   private func gradeOnce(_ request: GradeRequest) throws(GraderError) -> GradeReport {
     let clock = ContinuousClock()
     let buildStart = clock.now
-    let sandbox = sandbox == .off ? nil : try Sandbox.locate(toolchain: toolchain)
+    let sandbox = sandbox == .off ? nil : try Sandbox.locate(toolchain: toolchain, bwrap: bubblewrap)
     let support = try SupportModule.prepare(sources: supportSources, toolchain: toolchain, cache: cache)
     let build = try buildProgram(request, support: support, sandbox: sandbox)
     let compileSeconds = (clock.now - buildStart).seconds

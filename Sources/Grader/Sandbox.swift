@@ -62,8 +62,8 @@ struct Sandbox: Sendable {
   }
 
   /// Finds `bwrap` and checks, once per process, that it can create its namespaces here.
-  static func locate(toolchain: Toolchain) throws(GraderError) -> Sandbox {
-    let candidates = ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"]
+  static func locate(toolchain: Toolchain, bwrap explicit: String? = nil) throws(GraderError) -> Sandbox {
+    let candidates = explicit.map { [$0] } ?? ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"]
     guard let bwrap = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
       throw .sandboxUnavailable(
         "bubblewrap (bwrap) is not installed: `scripts/practice` installs it (Debian package bubblewrap)")

@@ -55,7 +55,8 @@ struct Show: PracticeCommand {
       terminal.print()
     }
     for key in [
-      "Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Hints-Used", "Solution-Viewed", "Reason",
+      "Exercise", "Status", "Score", "Course", "Toolchain", "Checks-Digest", "Sandbox", "Hints-Used", "Solution-Viewed",
+      "Reason",
     ] {
       if let value = details.trailers[key] { terminal.print("  \(pad(key + ":", 15))\(value)") }
     }

@@ -34,6 +34,7 @@ extension Workspace {
       let toolchain = try Toolchain.locate(environment: environment, cache: cache)
       var grader = Grader(toolchain: toolchain, supportSources: home.supportSources, cache: cache)
       grader.sandbox = sandboxOff ? .off : SandboxMode.from(environment: environment)
+      grader.bubblewrap = environment["PRACTICE_BWRAP"].flatMap { $0.isEmpty ? nil : $0 }
       return grader
     } catch {
       throw .grader(error)

@@ -21,6 +21,7 @@ practice_apt_install() {
 practice_ensure_system() {
   local missing=()
   [ -f /usr/include/git2.h ] || missing+=(libgit2-dev)
+  command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
   pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   for extra in "$@"; do
