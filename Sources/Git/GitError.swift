@@ -26,6 +26,15 @@ package struct GitError: Error, LocalizedError, Equatable {
   package var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
   package var isModified: Bool { code == GIT_EMODIFIED.rawValue }
   package var isExists: Bool { code == GIT_EEXISTS.rawValue }
+
+  /// True when an object the call needed is missing or corrupt (a deleted loose object, a pruned
+  /// one, a hash mismatch, a damaged file): the history itself is damaged, not the request.
+  package var isDamagedObject: Bool {
+    if code == GIT_EMISMATCH.rawValue { return true }
+    if isNotFound && message.contains("object not found") && !message.contains("prefix") { return true }
+    let lowered = message.lowercased()
+    return lowered.contains("corrupt") || lowered.contains("failed to inflate") || lowered.contains("hash mismatch")
+  }
 }
 
 /// One time initialisation of libgit2 (a lazily initialised global is thread safe in Swift).

@@ -35,7 +35,7 @@ enum CacheEntry {
     return nil
   }
 
-  private static func check(_ folder: URL, files: [String]) -> [String: [UInt8]]? {
+  static func check(_ folder: URL, files: [String]) -> [String: [UInt8]]? {
     guard let text = FileManager.default.contents(atPath: folder.appendingPathComponent(digestFile).path) else {
       return nil
     }

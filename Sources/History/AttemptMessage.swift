@@ -73,7 +73,7 @@ enum AttemptMessage {
   /// `practice log` or `practice show last`. Nil for a snapshot, which is not an attempt.
   static func listing(of commit: CommitInfo) -> AttemptSummary? {
     if let summary = summary(of: commit) { return summary }
-    if isSnapshot(commit) { return nil }
+    if isSnapshot(commit) || isRepair(commit) { return nil }
     var trailers: [String: String] = [:]
     for trailer in commit.trailers { trailers[trailer.key] = trailer.value }
     let subject = subject(of: commit.message)
@@ -88,6 +88,13 @@ enum AttemptMessage {
   static func isSnapshot(_ commit: CommitInfo) -> Bool {
     commit.trailers.contains { $0.key == "Status" && $0.value == "snapshot" }
       || subject(of: commit.message).hasPrefix("snapshot ")
+  }
+
+  /// A repair (`practice doctor --repair`): `Status: repair`, or a `repair …` subject when the
+  /// trailers do not read. Like a snapshot, not an attempt.
+  static func isRepair(_ commit: CommitInfo) -> Bool {
+    commit.trailers.contains { $0.key == "Status" && $0.value == "repair" }
+      || subject(of: commit.message).hasPrefix("repair ")
   }
 
   /// The first line of a message.

@@ -46,7 +46,7 @@ extension AttemptStore {
     var trailers: [String: String] = [:]
     for trailer in info.trailers { trailers[trailer.key] = trailer.value }
     let summary = AttemptMessage.summary(of: info)
-    let unreadable = summary == nil && !AttemptMessage.isSnapshot(info)
+    let unreadable = summary == nil && !AttemptMessage.isSnapshot(info) && !AttemptMessage.isRepair(info)
     // An unreadable attempt's exercise may still be named by its subject: its files are shown.
     let named =
       trailers["Exercise"]
@@ -156,8 +156,7 @@ extension AttemptStore {
     do {
       return try body()
     } catch let error as GitError {
-      if let timeout = error.timeout { throw HistoryError.remoteTimedOut(timeout) }
-      throw HistoryError.git(error)
+      throw HistoryError.from(error)
     }
   }
 }

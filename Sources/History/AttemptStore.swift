@@ -160,7 +160,7 @@ package struct AttemptStore {
     do {
       return try body()
     } catch let error as GitError {
-      throw HistoryError.git(error)
+      throw HistoryError.from(error)
     }
   }
 }

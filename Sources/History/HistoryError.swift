@@ -13,6 +13,9 @@ package enum HistoryError: Error, LocalizedError, Equatable {
   case invalidTrailerKey(String)
   /// A push or pull made no progress for its deadline and was abandoned; nothing was changed.
   case remoteTimedOut(RemoteTimeout)
+  /// An object of the attempt history (a commit, tree or blob reachable from the branch) is missing
+  /// or corrupt: the branch is named, and `practice doctor` suggested.
+  case damaged(branch: String, GitError)
 
   package var errorDescription: String? {
     switch self {
@@ -34,6 +37,21 @@ package enum HistoryError: Error, LocalizedError, Equatable {
         + "digits and '-' (at most \(AttemptMessage.maximumKeyLength)); a metric name must match [a-z0-9][a-z0-9-]*"
     case .remoteTimedOut(let timeout):
       return "\(timeout.description); nothing was changed here"
+    case .damaged(let branch, let error):
+      return "\(Self.shortName(branch)) is damaged: \(error.localizedDescription); run `practice doctor` (it names "
+        + "the broken attempt; `practice doctor --repair` moves the branch back to the newest complete one)"
     }
+  }
+
+  /// The error for a libgit2 failure while reading or writing the attempts: ``damaged(branch:_:)``
+  /// when an object is missing or corrupt, else ``git(_:)`` (or ``remoteTimedOut(_:)``).
+  static func from(_ error: GitError, branch: String = AttemptStore.branch) -> HistoryError {
+    if let timeout = error.timeout { return .remoteTimedOut(timeout) }
+    return error.isDamagedObject ? .damaged(branch: branch, error) : .git(error)
+  }
+
+  /// `practice/attempts` for `refs/heads/practice/attempts`.
+  package static func shortName(_ reference: String) -> String {
+    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
   }
 }

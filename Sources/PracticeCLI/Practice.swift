@@ -15,6 +15,7 @@ public struct Practice: ParsableCommand {
     subcommands: [
       Status.self, Init.self, List.self, Start.self, Grade.self, Hint.self, Solution.self, Log.self, Show.self,
       Diff.self, Rerun.self, Restore.self, Reset.self, Push.self, Pull.self, Watch.self, Report.self, Verify.self,
+      Doctor.self,
     ],
     defaultSubcommand: Status.self
   )

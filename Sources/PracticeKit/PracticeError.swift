@@ -25,6 +25,8 @@ package enum PracticeError: Error, LocalizedError {
   case noHints(String)
   case solutionLocked(String)
   case locked(exercise: String, module: String, passed: Int, total: Int, next: String)
+  /// The progress snapshot at the tip of the attempts branch does not parse (the problem in words).
+  case damagedProgress(String)
 
   package var errorDescription: String? {
     switch self {
@@ -71,6 +73,9 @@ package enum PracticeError: Error, LocalizedError {
     case .locked(let exercise, let module, let passed, let total, let next):
       return "\(exercise) is locked: finish the module \(module) first (\(passed) of \(total) passed); next there: "
         + "`practice start \(next)`"
+    case .damagedProgress(let problem):
+      return "\(AttemptStore.progressPath) at practice/attempts does not parse (\(problem)); "
+        + "run `practice doctor --repair`"
     case .noRemote:
       return "no remote given and none named 'origin'; name one: a remote, a URL or a path to a repository"
     }

@@ -99,11 +99,14 @@ extension Workspace {
     do {
       attempt = try store.record(record) { previous in
         var snapshot =
-          try previous.map { try JSONDecoder.practice.decode(ProgressSnapshot.self, from: $0) } ?? ProgressSnapshot()
+          try previous.map { data throws(PracticeError) in try ProgressSnapshot.decode(data) }
+          ?? ProgressSnapshot()
         snapshot.add(
           exercise: exercise.key, score: report.score, maxScore: maxScore, status: report.status.rawValue, date: now)
         return try JSONEncoder.practice.encode(snapshot) + Data("\n".utf8)
       }
+    } catch let error as PracticeError {
+      throw error
     } catch {
       throw .history(error)
     }

@@ -102,7 +102,7 @@ package struct Workspace {
   package func progress() throws(PracticeError) -> ProgressSnapshot {
     do {
       guard let data = try attemptStore().latestProgress() else { return ProgressSnapshot() }
-      return try JSONDecoder.practice.decode(ProgressSnapshot.self, from: data)
+      return try ProgressSnapshot.decode(data)
     } catch let error as PracticeError {
       throw error
     } catch {

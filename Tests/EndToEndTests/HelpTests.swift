@@ -6,7 +6,7 @@ import Testing
 struct HelpTests {
   static let commands = [
     "status", "init", "list", "start", "grade", "hint", "solution", "log", "show", "diff", "rerun", "restore",
-    "reset", "push", "pull", "verify", "watch", "report",
+    "reset", "push", "pull", "verify", "watch", "report", "doctor",
   ]
 
   @Test("every command's --help has an example", arguments: commands)
