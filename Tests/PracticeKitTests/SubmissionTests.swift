@@ -21,7 +21,8 @@ struct SubmissionTests {
     (try? workspace.attempts(of: nil).count) ?? 0
   }
 
-  @Test("a learner file that is a link, a FIFO or a folder is refused with the reason, nothing recorded",
+  @Test(
+    "a learner file that is a link, a FIFO or a folder is refused with the reason, nothing recorded",
     arguments: ["link", "fifo", "folder"])
   func refusesOddFiles(_ kind: String) throws {
     let scratch = try Scratch(home: home)
