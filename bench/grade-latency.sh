@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Grade latency on one exercise (information-theory/entropy) with its reference solution, release
 # build of practice, 2-core machine. In one run, on the same learner code and checks, it times
-# (wall and CPU — user + system of the command and its children — side by side; the rounds of a,
-# a-nosb and b are interleaved, so load on this shared machine falls on all three alike):
+# (wall and CPU — the machine's busy time during the command, all cores — side by side; the rounds
+# of a, a-nosb, b and b1 are interleaved, so load on this shared machine falls on all alike):
 #   cold    practice grade with an empty cache (builds the check support module, then the program)
 #   a       practice grade, warm, after an edit (compiles the learner's module and the checks
 #           against the cached support modules, in the bubblewrap sandbox, runs there, records)
@@ -33,11 +33,18 @@ now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
 stats() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %.3f s  (min %.3f, max %.3f, n=%d)", m, a[1], a[NR], NR}'; }
-# timed NAME CMD…: appends "wall cpu" of CMD (its children included) to $tmp/NAME.
+# Busy CPU time of the whole machine so far, in seconds (/proc/stat, all cores). Used instead of
+# the command's own rusage: processes in bubblewrap's PID namespace are never waited for by the
+# command, so rusage misses them. On an otherwise idle machine the difference is the command's.
+busy() { awk '/^cpu / {printf "%.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / 100}' /proc/stat; }
+# timed NAME CMD…: appends "wall cpu" of CMD to $tmp/NAME.
 timed() {
   local name="$1"; shift
-  local TIMEFORMAT='%R %U %S'
-  { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%s %.3f\n", $1, $2 + $3}' >>"$tmp/$name"
+  local s e c0 c1
+  c0=$(busy); s=$(now)
+  "$@" >/dev/null 2>&1
+  e=$(now); c1=$(busy)
+  printf '%s %s\n' "$(elapsed "$s" "$e")" "$(elapsed "$c0" "$c1")" >>"$tmp/$name"
 }
 column() { awk -v c="$1" '{print $c}'; }
 
@@ -53,11 +60,11 @@ s=$(now); "$bin" grade entropy >/dev/null; e=$(now); cold=$(elapsed "$s" "$e")
 # --- the floor: bare swiftc + run ------------------------------------------------------------
 support="$(ls -d "$XDG_CACHE_HOME"/practice/support/*/ | head -1)"
 floor="$tmp/floor"
-mkdir -p "$floor/module"
+mkdir -p "$floor/module" "$floor/one"
 cp "$exercise/Solution/Entropy.swift" "$floor/Entropy.swift"
 cp "$exercise/Checks.swift" "$floor/Checks.swift"
 printf 'import PracticeChecks\n\nPracticeChecks.Harness.main(checks)\n' >"$floor/main.swift"
-printf 'import PracticeChecks\n\nHarness.main(checks)\n' >"$floor/main1.swift"
+printf 'import PracticeChecks\n\nHarness.main(checks)\n' >"$floor/one/main.swift"
 # The interface import the grader appends (entropy's scaffold declares these).
 imports="$tmp/imports.swift"
 cp "$floor/Checks.swift" "$floor/Checks2.swift"
@@ -67,15 +74,15 @@ libs=(-I "$support" -L "$support" -lPracticeChecks -lPracticeNumerics -I "$suppo
 libs+=($(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g') $(pkg-config --libs openblas))
 floor_two() {
   swiftc -Onone -wmo -swift-version 5 -enable-testing -parse-as-library -module-name Submission -emit-module \
-    -emit-module-path "$floor/module/Submission.swiftmodule" -emit-library -static \
-    -o "$floor/module/libSubmission.a" "${libs[@]}" "$floor/Entropy.swift" &&
-    swiftc -Onone -wmo -swift-version 5 -module-name Checks -I "$floor/module" -L "$floor/module" -lSubmission \
-      -o "$floor/program" "$floor/main.swift" "$floor/Checks2.swift" "${libs[@]}" &&
+    -emit-module-path "$floor/module/Submission.swiftmodule" -c -o "$floor/module/Submission.o" "${libs[@]}" \
+    "$floor/Entropy.swift" &&
+    swiftc -Onone -wmo -swift-version 5 -module-name Checks -I "$floor/module" -o "$floor/program" \
+      "$floor/main.swift" "$floor/Checks2.swift" "$floor/module/Submission.o" "${libs[@]}" &&
     "$floor/program"
 }
 floor_one() {
   swiftc -Onone -wmo -swift-version 5 -module-name Submission "${libs[@]}" -o "$floor/program1" \
-    "$floor/main1.swift" "$floor/Entropy.swift" "$floor/Checks.swift" && "$floor/program1"
+    "$floor/one/main.swift" "$floor/Entropy.swift" "$floor/Checks.swift" && "$floor/program1"
 }
 
 for i in $(seq "$runs"); do

@@ -5,8 +5,8 @@
 /// exercise's scaffold declares (its interface), imported one by one with the kind the learner's
 /// own code gives them. It is not a parser: code it cannot read simply declares fewer names, and
 /// the compiler then reports the missing name in the checks, as it would for a deleted function.
-struct TopLevelDeclarations: Equatable {
-  enum Kind: String, Equatable {
+package struct TopLevelDeclarations: Equatable {
+  package enum Kind: String, Equatable {
     /// `func` (every overload of the name comes with one import).
     case function = "func"
     /// `let` / `var`.
@@ -17,16 +17,16 @@ struct TopLevelDeclarations: Equatable {
   }
 
   /// Name → kind, for the names declared at the top level.
-  var names: [String: Kind] = [:]
+  package var names: [String: Kind] = [:]
   /// True when some declaration is an operator function (top level or static in a type): operators
   /// cannot be imported by name, so such an interface needs the learner's whole module.
-  var declaresOperators = false
+  package var declaresOperators = false
   /// The names declared `public` or `open` (what another module can import by name).
-  var publicNames: Set<String> = []
+  package var publicNames: Set<String> = []
 
-  init() {}
+  package init() {}
 
-  init(sources: [[UInt8]]) {
+  package init(sources: [[UInt8]]) {
     for source in sources { scan(source) }
   }
 

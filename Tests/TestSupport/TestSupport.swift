@@ -142,35 +142,79 @@ public final class BackgroundServer: @unchecked Sendable {
   public let pid: pid_t
 
   public init(_ arguments: [String]) throws {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t()
-    sigemptyset(&none)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setpgroup(&attributes, 0)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var child: pid_t = 0
-    let error = posix_spawnp(&child, arguments[0], &actions, &attributes, &argv, environ)
-    guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
-    pid = child
+    pid = try spawnWithCleanSignals(arguments, newProcessGroup: true)
   }
 
   deinit {
     kill(-pid, SIGKILL)
     var status: Int32 = 0
     waitpid(pid, &status, 0)
+  }
+}
+
+/// Starts `arguments` (searched on PATH) with posix_spawn, a clean signal mask and default signal
+/// handling, stdin, stdout and stderr on /dev/null; `environment` replaces the test's own.
+public func spawnWithCleanSignals(
+  _ arguments: [String], environment: [String: String]? = nil, newProcessGroup: Bool = false
+) throws -> pid_t {
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var none = sigset_t()
+  sigemptyset(&none)
+  var all = sigset_t()
+  sigfillset(&all)
+  posix_spawnattr_setsigmask(&attributes, &none)
+  posix_spawnattr_setsigdefault(&attributes, &all)
+  posix_spawnattr_setpgroup(&attributes, 0)
+  let group = newProcessGroup ? POSIX_SPAWN_SETPGROUP : 0
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | group))
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  var argv = arguments.map { strdup($0) } + [nil]
+  var envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer {
+    argv.forEach { free($0) }
+    envp.forEach { free($0) }
+  }
+  var child: pid_t = 0
+  let error = posix_spawnp(&child, arguments[0], &actions, &attributes, &argv, &envp)
+  guard error == 0 else { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+  return child
+}
+
+/// A command started with a clean signal mask and default signal handling (unlike Foundation's
+/// `Process`, whose children inherit the test runner's blocked signals), so signals reach it.
+public final class SpawnedCommand: @unchecked Sendable {
+  public let pid: pid_t
+
+  public init(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]) throws {
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    // `env -C` changes directory and then becomes the command (same pid).
+    pid = try spawnWithCleanSignals(["/usr/bin/env", "-C", directory.path, executable] + arguments, environment: env)
+  }
+
+  public func signal(_ number: Int32) { kill(pid, number) }
+
+  /// The exit status (128 + n for a signal it did not handle), or nil if it was still running
+  /// after `seconds` (it is then killed).
+  public func wait(seconds: Double) -> Int32? {
+    let deadline = Date().addingTimeInterval(seconds)
+    var status: Int32 = 0
+    while Date() < deadline {
+      if waitpid(pid, &status, WNOHANG) == pid {
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+      }
+      usleep(20_000)
+    }
+    kill(pid, SIGKILL)
+    waitpid(pid, &status, 0)
+    return nil
   }
 }
 
