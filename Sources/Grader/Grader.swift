@@ -170,21 +170,15 @@ package struct Grader: Sendable {
         // An object file, not a static library: the archiver step cost ~0.15 s per grade.
         "-c", "-o", learnerObject.path,
       ] + support.linkerFlags + request.sources.map { learnerFolder.appendingPathComponent($0.name).path }
-    let checksArguments =
-      common + [
-        "-module-name", Self.checksModule, "-I", moduleFolder.path, "-o",
-        staging.appendingPathComponent("program").path,
-        checksFolder.appendingPathComponent("main.swift").path,
-        checksFolder.appendingPathComponent(request.checks.name).path, learnerObject.path,
-      ] + support.linkerFlags
     let deadline = ContinuousClock.now + .milliseconds(Self.milliseconds(request.limits.compileSeconds))
     var diagnostics = ""
-    for arguments in [learnerArguments, checksArguments] {
+    /// Runs one compile (in the sandbox when there is one); nil when it succeeded, else the failed build.
+    func compile(_ arguments: [String], reading: [String] = []) throws(GraderError) -> Build? {
       var (executable, wrapped) = (toolchain.swiftc, arguments)
       if let sandbox {
         (executable, wrapped) = sandbox.command(
-          toolchain.swiftc, arguments, readOnly: [support.directory.path], writable: [staging.path, moduleCache.path],
-          workingDirectory: staging.path)
+          toolchain.swiftc, arguments, readOnly: [support.directory.path] + reading,
+          writable: [staging.path, moduleCache.path], workingDirectory: staging.path)
       }
       let compiler = ChildProcess(
         executable: executable, arguments: wrapped, environment: compilerEnvironment(sandboxed: sandbox != nil),
@@ -196,7 +190,7 @@ package struct Grader: Sendable {
       diagnostics += text
       switch outcome.termination {
       case .exited(0):
-        continue
+        return nil
       case .timedOut:
         let limit = Self.formatSeconds(request.limits.compileSeconds)
         let message = diagnostics + "\nthe compiler did not finish within \(limit)"
@@ -204,6 +198,26 @@ package struct Grader: Sendable {
       default:
         return Build(program: nil, diagnostics: diagnostics, reused: false)
       }
+    }
+    if let failed = try compile(learnerArguments) { return failed }
+    // The checks' object depends on the learner's code only through its module interface, which
+    // an edit inside a function body leaves byte for byte the same: it is cached by that interface.
+    let checksEntry = try checksObject(
+      request, support: support, optimization: optimization, imports: imports, learnerModule: moduleFolder,
+      checksFolder: checksFolder, staging: staging, common: common, compile: compile)
+    switch checksEntry {
+    case .failed(let build): return build
+    case .ready(let entry):
+      // Linked from a copy in the staging folder (the driver writes its autolink file beside it).
+      let object = moduleFolder.appendingPathComponent("\(Self.checksModule).o")
+      do {
+        try FileManager.default.copyItem(at: entry.appendingPathComponent("Checks.o"), to: object)
+      } catch {
+        throw .io("cannot copy the checks' object into \(moduleFolder.path): \(error.localizedDescription)")
+      }
+      let linkArguments =
+        ["-o", staging.appendingPathComponent("program").path, learnerObject.path, object.path] + support.linkerFlags
+      if let failed = try compile(linkArguments) { return failed }
     }
     do {
       try Data(diagnostics.utf8).write(to: staging.appendingPathComponent("diagnostics.txt"))
@@ -215,6 +229,66 @@ package struct Grader: Sendable {
     try CacheEntry.publish(staging, as: folder, files: ["program", "diagnostics.txt"])
     prune(programs)
     return Build(program: program, diagnostics: diagnostics, reused: false)
+  }
+
+  enum ChecksObject {
+    /// The cache entry holding `Checks.o` (and the diagnostics of its compile).
+    case ready(URL)
+    case failed(Build)
+  }
+
+  /// The compiled check file and entry point (`Checks.o`), from the cache when the same checks,
+  /// imports, flags and support modules were compiled against a learner module with the same
+  /// interface (its `.swiftmodule`, byte for byte); else compiled and cached.
+  func checksObject(
+    _ request: GradeRequest, support: SupportModule, optimization: String, imports: String, learnerModule: URL,
+    checksFolder: URL, staging: URL, common: [String],
+    compile: ([String], [String]) throws(GraderError) -> Build?
+  ) throws(GraderError) -> ChecksObject {
+    let interface = learnerModule.appendingPathComponent("\(Self.learnerModule).swiftmodule")
+    guard let interfaceBytes = FileManager.default.contents(atPath: interface.path) else {
+      throw .io("the compiler wrote no \(interface.path)")
+    }
+    var hash = ContentHash()
+    hash.add(field: "checks-v1")
+    hash.add(field: support.key)
+    hash.add(field: optimization)
+    hash.add(field: imports)
+    hash.add(field: request.checks.contents)
+    hash.add(field: CacheEntry.digest(Array(interfaceBytes)))
+    let entries = cache.appendingPathComponent("checks", isDirectory: true)
+    let entry = entries.appendingPathComponent(hash.hex, isDirectory: true)
+    let files = ["Checks.o", "diagnostics.txt"]
+    if CacheEntry.verified(entry, files: files) != nil {
+      touch(entry)
+      return .ready(entry)
+    }
+    let object = staging.appendingPathComponent("checks-object", isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: object, withIntermediateDirectories: true)
+    } catch {
+      throw .io("cannot write the build folder \(object.path): \(error.localizedDescription)")
+    }
+    let arguments =
+      common + [
+        "-module-name", Self.checksModule, "-I", learnerModule.path, "-c", "-o",
+        object.appendingPathComponent("Checks.o").path, checksFolder.appendingPathComponent("main.swift").path,
+        checksFolder.appendingPathComponent(request.checks.name).path,
+      ] + support.linkerFlags
+    if let failed = try compile(arguments, []) { return .failed(failed) }
+    let published = entries.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: entries, withIntermediateDirectories: true)
+      try FileManager.default.moveItem(at: object, to: published)
+      try Data().write(to: published.appendingPathComponent("diagnostics.txt"))
+      try CacheEntry.seal(published, files: files)
+    } catch {
+      try? FileManager.default.removeItem(at: published)
+      throw .io("cannot cache the checks' object in \(entries.path): \(error.localizedDescription)")
+    }
+    try CacheEntry.publish(published, as: entry, files: files)
+    prune(entries)
+    return .ready(entry)
   }
 
   /// The imports appended to the check file.
