@@ -22,7 +22,13 @@ struct SandboxTests {
   static let interface = "func add(_ a: Int, _ b: Int) -> Int { 0 }\n"
 
   /// Outside /tmp: inside the sandbox, /tmp is the program's own, so a path there proves nothing.
-  static let scratch = repositoryRoot.appendingPathComponent(".build/sandbox-tests", isDirectory: true)
+  /// (A checkout under /tmp uses a folder in HOME instead.)
+  static let scratch: URL = {
+    let inRepository = repositoryRoot.appendingPathComponent(".build/sandbox-tests", isDirectory: true)
+    guard inRepository.path.hasPrefix("/tmp/") else { return inRepository }
+    return URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(
+      ".cache/practice-sandbox-tests", isDirectory: true)
+  }()
 
   func folder(_ label: String) throws -> TemporaryDirectory {
     try FileManager.default.createDirectory(at: Self.scratch, withIntermediateDirectories: true)
@@ -125,7 +131,13 @@ struct SandboxTests {
       cache: cache.url, sleeper: sleeper)
     let report = try grade(source, cache: cache.url)
     #expect(report.status == .passed, "\(report.compilerOutput)\n\(report.programOutput)")
-    #expect(!report.programOutput.contains("ESCAPED"), "\(report.programOutput)")
+    // What the program says it managed. Writes are judged from outside only: when the victim's
+    // folder lies under /tmp (a clone checked out there), the program's "write" lands in its own
+    // private /tmp and only looks like an escape from inside.
+    let claims = report.programOutput.split(separator: "\n").filter {
+      $0.hasPrefix("ESCAPED") && !$0.hasPrefix("ESCAPED write")
+    }
+    #expect(claims.isEmpty, "\(report.programOutput)")
     for name in ["pwned", "pwned2", ".git/pwned"] {
       #expect(!FileManager.default.fileExists(atPath: victim.url.appendingPathComponent(name).path))
     }
