@@ -1,7 +1,7 @@
 import PracticeNumerics
 import Testing
 
-/// The library's generator and corpora against the Python reference (shared/reference/synth.py),
+/// The library's generator and corpora against the Python reference (Curriculum/authoring/synth.py),
 /// whose outputs were printed at authoring time with numpy 2.4 (values quoted below).
 @Suite("Synthetic corpora")
 struct CorpusTests {
@@ -52,7 +52,7 @@ struct CorpusTests {
   }
 }
 
-/// The chat corpus against examples made with shared/reference/synth.py's own generator and word
+/// The chat corpus against examples made with Curriculum/authoring/synth.py's own generator and word
 /// chain (argmax successors with numpy), at authoring time.
 @Suite("Chat corpus")
 struct ChatCorpusTests {

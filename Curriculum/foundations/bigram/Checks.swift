@@ -1,7 +1,7 @@
 import PracticeChecks
 
 // Expected values: by hand for "abab"; on Corpus W with Python at authoring time
-// (shared/reference/synth.py's sample_words for the texts, collections.Counter for the counts),
+// (Curriculum/authoring/synth.py's sample_words for the texts, collections.Counter for the counts),
 // independent of the reference solution.
 let corpus = WordCorpus.standard
 let training = corpus.sampleText(characters: 100_000, seed: 11)

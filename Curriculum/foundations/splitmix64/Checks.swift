@@ -1,6 +1,6 @@
 import PracticeChecks
 
-// Expected values: the published SplitMix64 test vector (seed 0) and shared/reference/synth.py run
+// Expected values: the published SplitMix64 test vector (seed 0) and Curriculum/authoring/synth.py run
 // at authoring time (seed 42), independent of the reference solution.
 let checks = CheckSuite {
   Check(

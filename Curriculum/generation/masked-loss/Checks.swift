@@ -6,7 +6,7 @@ import PracticeChecks
 // cross-entropy and the gradient is zero elsewhere. The gradient is checked against central
 // differences (h = 1e-4; with 1e-5 rounding in the loss gives 2e-7 on entries of 1e-4) at 1e-7. The
 // chat example and its reply mask come from the library's ChatCorpus (checked against
-// shared/reference/synth.py in PracticeNumericsTests).
+// Curriculum/authoring/synth.py in PracticeNumericsTests).
 
 func rowCrossEntropy(_ logits: Tensor, _ row: Int, _ target: Int) -> Double {
   let values = logits.row(row).data

@@ -1,7 +1,7 @@
 import PracticeChecks
 import PracticeNumerics
 
-// Expected values: float64 numpy at authoring time with shared/reference/synth.py
+// Expected values: float64 numpy at authoring time with Curriculum/authoring/synth.py
 // (markov_entropies for the exact ladder; its Counter-based plug-in loop for the estimates on
 // sample_markov(P, 8, 2, 200000, 101)), independent of the reference solution; by hand where noted.
 let corpus = MarkovCorpus.standard

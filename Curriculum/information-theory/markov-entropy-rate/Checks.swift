@@ -2,7 +2,7 @@ import PracticeChecks
 import PracticeNumerics
 
 // Expected values: by hand where noted; otherwise float64 numpy at authoring time with
-// shared/reference/synth.py (independent of the reference solution). Tolerance 1e-9.
+// Curriculum/authoring/synth.py (independent of the reference solution). Tolerance 1e-9.
 let weather: [[Double]] = [[0.9, 0.1], [0.2, 0.8]]
 
 func randomChain(_ generator: inout SeededGenerator) -> [[Double]] {

@@ -3,7 +3,7 @@ import PracticeChecks
 import PracticeNumerics
 
 // Expected values: by hand where noted; Corpus W's rates with float64 numpy at authoring time from
-// shared/reference/synth.py (make_words, word_stationary), independent of the reference solution.
+// Curriculum/authoring/synth.py (make_words, word_stationary), independent of the reference solution.
 let checks = CheckSuite {
   Check(
     "shannon-lengths", "Shannon lengths for (.25, .25, .2, .15, .15) are 2, 2, 3, 3, 3", points: 2,

@@ -1,7 +1,7 @@
 import PracticeChecks
 import PracticeNumerics
 
-// Expected values: Python at authoring time with shared/reference/synth.py's SplitMix64 and
+// Expected values: Python at authoring time with Curriculum/authoring/synth.py's SplitMix64 and
 // categorical([0.9, 0.1]) (independent of the reference solution); scipy.stats.binom for the
 // exact typical-set probabilities quoted; by hand where noted.
 let coin = [0.9, 0.1]

@@ -123,7 +123,7 @@ for name, scale in [("Wh ~ N(0, (0.5/sqrt H)^2)", 0.5), ("Wh ~ N(0, (3/sqrt H)^2
     print(f"  {name}: |dh| at 0, 10, 20, 30, 49 steps back:", ", ".join(f"{norms[k]:.2e}" for k in [0, 10, 20, 30, 49]))
 
 print("train-char-lstm / optimum: exact -log2 p(char | window so far) under Corpus W's own chain")
-# Corpus W (CONTENT.md §3.2; the same generator as shared/reference/synth.py and PracticeNumerics).
+# Corpus W (CONTENT.md §3.2; the same generator as Curriculum/authoring/synth.py and PracticeNumerics).
 MASK = (1 << 64) - 1
 
 

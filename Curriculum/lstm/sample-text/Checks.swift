@@ -2,7 +2,7 @@ import Foundation
 import PracticeChecks
 
 // The text is judged against Corpus W's own definition (PracticeNumerics.WordCorpus.standard, bit
-// for bit shared/reference/synth.py): the share of whole words that are in its 64-word lexicon, and
+// for bit Curriculum/authoring/synth.py): the share of whole words that are in its 64-word lexicon, and
 // the share of consecutive word pairs the chain allows (transition probability > 0). Thresholds
 // from CONTENT.md's Module 2 table, row 2.10: pass at ≥ 93% and ≥ 80%; CONTENT's JAX LSTM (H = 64,
 // 1000 steps) measured 96.6% / 85.9%, this course's Swift reference solution 97.9% / 90.9%, and the
