@@ -19,7 +19,9 @@ let package = Package(
     .executableTarget(name: "practice", dependencies: ["PracticeCLI"]),
     .target(
       name: "PracticeCLI",
-      dependencies: ["PracticeKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "PracticeKit", "CProcessShim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .target(name: "PracticeKit", dependencies: ["Course", "Grader", "History"]),
     .target(name: "Course"),

@@ -75,3 +75,34 @@ void practice_interrupts_end(void) {
 int practice_interrupt_pending(void) {
   return practice_signal;
 }
+
+/* The pager: in practice's own process group, so it is in the terminal's foreground group when
+   practice is (a pager in a group of its own is stopped by the kernel with SIGTTOU/SIGTTIN the
+   moment it touches the terminal). Default signal handling, an empty mask, `input_fd` on stdin;
+   stdout and stderr are the terminal, as they are practice's. */
+int practice_spawn_pager(pid_t *pid, const char *file, char *const argv[], char *const envp[],
+                         int input_fd) {
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attributes;
+  int error = posix_spawn_file_actions_init(&actions);
+  if (error) return error;
+  error = posix_spawnattr_init(&attributes);
+  if (error) { posix_spawn_file_actions_destroy(&actions); return error; }
+  if (!error) error = posix_spawn_file_actions_adddup2(&actions, input_fd, 0);
+  if (!error) error = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  sigset_t all, none;
+  sigfillset(&all);
+  sigemptyset(&none);
+  if (!error) error = posix_spawnattr_setsigdefault(&attributes, &all);
+  if (!error) error = posix_spawnattr_setsigmask(&attributes, &none);
+  if (!error) error = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  if (!error) error = posix_spawnp(pid, file, &actions, &attributes, argv, envp);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  return error;
+}
+
+int practice_in_foreground(int fd) {
+  pid_t group = tcgetpgrp(fd);
+  return group >= 0 && group == getpgrp();
+}

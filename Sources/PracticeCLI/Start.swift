@@ -29,7 +29,7 @@ struct Start: PracticeCommand {
       }
       chosen = try workspace.start(next)
     }
-    terminal.page(MarkdownRenderer(terminal: terminal).render(chosen.lesson.trimmingCharacters(in: .newlines)))
+    try terminal.page(MarkdownRenderer(terminal: terminal).render(chosen.lesson.trimmingCharacters(in: .newlines)))
     terminal.print()
     terminal.print(terminal.styled("── \(chosen.exercise.key) ──", .bold))
     terminal.print(chosen.wroteScaffold ? "Wrote the scaffold. Edit:" : "Your files are already here. Edit:")

@@ -1,3 +1,5 @@
+import ArgumentParser
+import CProcessShim
 import Foundation
 
 #if canImport(Glibc)
@@ -67,31 +69,23 @@ struct Terminal {
     return "\u{1B}[" + styles.map(\.rawValue).joined(separator: ";") + "m" + text + "\u{1B}[0m"
   }
 
-  /// Prints long text through a pager (`$PAGER`, else `less -RFX`) when stdout is a terminal and
-  /// the text is taller than it; plain printing otherwise.
-  func page(_ text: String) {
+  /// Prints long text through a pager (`$PAGER`, else `less -RFXK`) when stdout is a terminal
+  /// whose foreground this process is in, and the text is taller than it; plain printing
+  /// otherwise. Throws `ExitCode(128 + signal)` when Ctrl-C (or SIGTERM/SIGHUP) ended the paging.
+  func page(_ text: String) throws {
     let lineCount = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + 1
-    guard interactive, lineCount > size.rows - 2 else {
+    guard interactive, lineCount > size.rows - 2, practice_in_foreground(STDOUT_FILENO) == 1 else {
       print(text)
       return
     }
     let environment = ProcessInfo.processInfo.environment
-    let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -RFX"
-    let parts = command.split(separator: " ").map(String.init)
-    let pager = Process()
-    pager.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    pager.arguments = parts
-    let input = Pipe()
-    pager.standardInput = input
-    do {
-      try pager.run()
-    } catch {
-      print(text)
-      return
+    switch Pager(command: environment["PAGER"]).show(text + "\n") {
+    case .shown: return
+    case .unavailable: print(text)
+    case .interrupted(let signal):
+      restore()
+      throw ExitCode(128 + signal)
     }
-    input.fileHandleForWriting.write(Data((text + "\n").utf8))
-    try? input.fileHandleForWriting.close()
-    pager.waitUntilExit()
   }
 
   /// Prints one JSON document on stdout.

@@ -62,8 +62,13 @@ package struct Workspace {
         }
         return Workspace(root: folder, config: config, course: try loadCourse(coursePath), home: home)
       }
-      if folder.path == "/" { throw .notAWorkspace(directory.path) }
-      folder = folder.deletingLastPathComponent()
+      // Stops at the root, and for a path that does not shrink (the current folder was deleted,
+      // so its path is empty or relative): never a loop.
+      let parent = folder.deletingLastPathComponent()
+      if folder.path == "/" || !folder.path.hasPrefix("/") || parent.path == folder.path {
+        throw .notAWorkspace(directory.path.isEmpty ? "the current folder (deleted?)" : directory.path)
+      }
+      folder = parent
     }
   }
 

@@ -11,6 +11,16 @@
 int practice_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
                    const char *cwd, int out_fd, int results_fd, int secret_fd);
 
+/// Spawns the pager `file` (searched on PATH) in the caller's process group — the terminal's
+/// foreground group when the caller is in it — with default signal handling, an empty signal
+/// mask, `input_fd` on stdin, the caller's stdout and stderr, and descriptors from 3 closed.
+/// Returns 0 and the pid in `pid`, or an errno value.
+int practice_spawn_pager(pid_t *pid, const char *file, char *const argv[], char *const envp[],
+                         int input_fd);
+
+/// 1 when the calling process is in the foreground process group of the terminal `fd`.
+int practice_in_foreground(int fd);
+
 /// `pipe2(fds, O_CLOEXEC)`: a pipe whose ends are not inherited by other children.
 int practice_pipe_cloexec(int fds[2]);
 
