@@ -24,7 +24,8 @@ struct Hint: PracticeCommand {
       ?? workspace.currentExercise(progress: try workspace.progress())
     let hint = try workspace.nextHint(for: target)
     terminal.print(terminal.styled("hint \(hint.number) of \(hint.total)", .yellow) + "  \(hint.exercise.key)")
-    terminal.print(MarkdownRenderer(terminal: terminal).inline(hint.text))
+    let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
+    terminal.print(renderer.wrap(hint.text, first: "", rest: "").joined(separator: "\n"))
     if hint.number < hint.total { terminal.print(terminal.styled("(`practice hint` again for the next one)", .dim)) }
   }
 }

@@ -15,25 +15,35 @@ struct List: PracticeCommand {
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
     let overview = try workspace.overview()
-    let idWidth = workspace.course.exercises.map(\.id.count).max() ?? 10
-    let titleWidth = min(48, workspace.course.exercises.map(\.title.count).max() ?? 20)
+    let idWidth = workspace.course.exercises.map { displayWidth($0.id) }.max() ?? 10
+    let stateWidth = [ExerciseState.notStarted, .started, .attempted, .passed].map { $0.rawValue.count }.max() ?? 11
+    let scoreWidth = overview.modules.flatMap(\.exercises).map { score($0).count }.max() ?? 5
+    // The title takes what the other columns leave of the width (80 when piped), at most 48.
+    let fixed = 4 + (idWidth + 2) + 2 + (stateWidth + 1) + scoreWidth
+    let longestTitle = workspace.course.exercises.map { displayWidth($0.title) }.max() ?? 20
+    let titleWidth = max(12, min(48, longestTitle, terminal.width - fixed))
     for module in overview.modules {
       terminal.print(
         terminal.styled("\(module.module.id)", .bold) + " — \(module.module.title)  "
           + terminal.styled("\(points(module.bestScore))/\(points(module.maxScore))", .dim))
       for row in module.exercises {
-        let best = row.entry.map { points($0.bestScore) } ?? "–"
-        let max = row.entry.map { points($0.maxScore) } ?? String(row.exercise.points)
         let title =
-          row.exercise.title.count > titleWidth
+          displayWidth(row.exercise.title) > titleWidth
           ? String(row.exercise.title.prefix(titleWidth - 1)) + "…" : row.exercise.title
         let line =
           "  \(mark(row.state, terminal)) \(pad(row.exercise.id, idWidth + 2))\(pad(title, titleWidth + 2))"
-          + "\(pad(row.state.rawValue, 13))\(best)/\(max)"
+          + "\(pad(row.state.rawValue, stateWidth + 1))\(score(row))"
         terminal.print(line)
       }
       terminal.print()
     }
+  }
+
+  /// `best/max`, `–/max` before the first grade.
+  func score(_ row: ExerciseProgress) -> String {
+    let best = row.entry.map { points($0.bestScore) } ?? "–"
+    let max = row.entry.map { points($0.maxScore) } ?? String(row.exercise.points)
+    return "\(best)/\(max)"
   }
 
   func mark(_ state: ExerciseState, _ terminal: Terminal) -> String {

@@ -50,46 +50,72 @@ struct Log: PracticeCommand {
       terminal.print("No attempts yet. `practice grade` records one.")
       return
     }
-    let width = attempts.map { max($0.exercise.count, 1) }.max() ?? 20
+    // Exercises by their id where the id names one exercise of the course (as EXERCISE does), so a
+    // line fits 80 columns; metrics that do not fit go on lines of their own below.
+    let name = { (key: String) -> String in
+      let exercises = workspace.course.exercises
+      guard let exercise = exercises.first(where: { $0.key == key }),
+        exercises.filter({ $0.id == exercise.id }).count == 1
+      else { return key.isEmpty ? "?" : key }
+      return exercise.id
+    }
+    let columns = terminal.width
+    let width = attempts.map { displayWidth(name($0.exercise)) }.max() ?? 20
+    let statusWidth = attempts.map { displayWidth($0.status) }.max() ?? 6
     var lines: [String] = []
     for attempt in attempts {
+      let head = terminal.styled(String(attempt.id.prefix(10)), .yellow) + "  \(shortDate(attempt.date))  "
       if attempt.unreadable {
         // Listed, never skipped: otherwise `show last` would seem to jump to an older attempt.
         lines.append(
-          terminal.styled(String(attempt.id.prefix(10)), .yellow) + "  \(shortDate(attempt.date))  "
-            + "\(pad(attempt.exercise.isEmpty ? "?" : attempt.exercise, width + 2))\(pad("?", 8))"
-            + terminal.styled(pad(attempt.status, 13), .red)
+          head + "\(pad(name(attempt.exercise), width + 2))\(pad("?", 8))"
+            + terminal.styled(pad(attempt.status, statusWidth + 2), .red)
             + terminal.styled("trailers could not be parsed: \(attempt.subject)", .dim))
         continue
       }
       let score = "\(points(attempt.score))/\(points(attempt.maxScore))"
       let status =
-        attempt.status == "passed" ? terminal.styled(pad(attempt.status, 13), .green) : pad(attempt.status, 13)
+        attempt.status == "passed"
+        ? terminal.styled(pad(attempt.status, statusWidth), .green) : pad(attempt.status, statusWidth)
+      var line = head + "\(pad(name(attempt.exercise), width + 2))\(pad(score, 8))\(status)"
       let shown = attempt.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.6g", $0.value))" }
-      lines.append(
-        terminal.styled(String(attempt.id.prefix(10)), .yellow) + "  \(shortDate(attempt.date))  "
-          + "\(pad(attempt.exercise, width + 2))\(pad(score, 8))\(status)" + shown.joined(separator: " "))
+      let indent = String(repeating: " ", count: 12)
+      var continued: [String] = []
+      for metric in shown {
+        if continued.isEmpty, displayWidth(line) + 2 + displayWidth(metric) <= columns {
+          line += "  " + metric
+        } else if let last = continued.last, displayWidth(last) + 1 + displayWidth(metric) <= columns {
+          continued[continued.count - 1] += " " + metric
+        } else {
+          continued.append(indent + metric)
+        }
+      }
+      lines.append(line)
+      lines += continued
     }
     terminal.print(lines.joined(separator: "\n"))
     terminal.print()
     terminal.print(terminal.styled("trends (oldest → newest)", .dim))
-    // Trends are of the attempts that have a score.
+    // Trends are of the attempts that have a score; each sparkline shows as many of the latest
+    // values (at most 40) as the width leaves room for.
     let scored = attempts.filter { !$0.unreadable }
     var order: [String] = []
     for attempt in scored where !order.contains(attempt.exercise) { order.append(attempt.exercise) }
-    for name in order {
-      let series = scored.filter { $0.exercise == name }.reversed()
+    func trend(_ lead: String, _ values: [Double], low: Double? = nil, high: Double? = nil, _ note: String) -> String {
+      let room = max(8, min(40, columns - displayWidth(lead) - 2 - displayWidth(note)))
+      return lead + sparkline(Array(values.suffix(room)), low: low, high: high) + "  " + note
+    }
+    for key in order {
+      let series = scored.filter { $0.exercise == key }.reversed()
       let scores = series.map { $0.maxScore > 0 ? $0.score / $0.maxScore : 0 }
       let best = series.map(\.score).max() ?? 0
-      terminal.print(
-        "  \(pad(name, width + 2))score \(sparkline(scores, low: 0, high: 1))  "
-          + "(\(series.count) attempts, best \(points(best))/\(points(series.first?.maxScore ?? 0)))")
+      let note = "(\(series.count) attempts, best \(points(best))/\(points(series.first?.maxScore ?? 0)))"
+      terminal.print(trend("  \(pad(name(key), width + 2))score ", scores, low: 0, high: 1, note))
       let names = Set(series.flatMap { $0.metrics.keys }).sorted()
       for metric in names {
         let values = series.compactMap { $0.metrics[metric] }
         guard let last = values.last else { continue }
-        terminal.print(
-          "  \(pad("", width + 2))\(metric) \(sparkline(values))  (latest \(String(format: "%.6g", last)))")
+        terminal.print(trend("  \(pad("", width + 2))\(metric) ", values, "(latest \(String(format: "%.6g", last)))"))
       }
     }
   }

@@ -29,7 +29,8 @@ struct Start: PracticeCommand {
       }
       chosen = try workspace.start(next)
     }
-    try terminal.page(MarkdownRenderer(terminal: terminal).render(chosen.lesson.trimmingCharacters(in: .newlines)))
+    let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
+    try terminal.page(renderer.render(chosen.lesson.trimmingCharacters(in: .newlines)))
     terminal.print()
     terminal.print(terminal.styled("── \(chosen.exercise.key) ──", .bold))
     terminal.print(chosen.wroteScaffold ? "Wrote the scaffold. Edit:" : "Your files are already here. Edit:")
@@ -38,7 +39,8 @@ struct Start: PracticeCommand {
     }
     let used = workspace.course.usedExercises(of: chosen.exercise)
     if !used.isEmpty {
-      terminal.print("It builds on your code from \(used.map(\.key).joined(separator: ", ")), compiled with it.")
+      let text = "It builds on your code from \(used.map(\.key).joined(separator: ", ")), compiled with it."
+      terminal.print(renderer.wrap(text, first: "", rest: "").joined(separator: "\n"))
     }
     terminal.print("Then grade it:")
     terminal.print("  practice grade \(chosen.exercise.key)")

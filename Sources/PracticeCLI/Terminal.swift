@@ -1,6 +1,7 @@
 import ArgumentParser
 import CProcessShim
 import Foundation
+import PracticeKit
 
 #if canImport(Glibc)
   import Glibc
@@ -13,8 +14,14 @@ struct Terminal {
   /// True when stdout is a terminal (then long text goes through a pager).
   let interactive: Bool
 
+  /// `COLUMNS` when it is a positive number (the width to lay text out at when stdout is no terminal).
+  let columnsVariable: Int?
+
   init(color: ColorChoice = .auto, environment: [String: String] = ProcessInfo.processInfo.environment) {
     interactive = isatty(STDOUT_FILENO) == 1
+    columnsVariable = environment["COLUMNS"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap {
+      $0 > 0 ? $0 : nil
+    }
     switch color {
     case .always: colour = true
     case .never: colour = false
@@ -29,6 +36,22 @@ struct Terminal {
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 else { return (100, 40) }
     return (Int(window.ws_col), Int(window.ws_row))
   }
+
+  /// The most text may take for reflowed text (lessons, `list`, `log`): the terminal's columns,
+  /// else `COLUMNS`, else 80 — capped at 100 (longer lines read badly) and at least 20.
+  var width: Int {
+    var window = winsize()
+    let columns =
+      interactive && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0 && window.ws_col > 0
+      ? Int(window.ws_col) : nil
+    return Self.width(terminalColumns: columns, columnsVariable: columnsVariable)
+  }
+
+  static func width(terminalColumns: Int?, columnsVariable: Int?) -> Int {
+    min(maximumWidth, max(20, terminalColumns ?? columnsVariable ?? 80))
+  }
+
+  static let maximumWidth = 100
 
   func print(_ text: String = "") {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
@@ -64,8 +87,10 @@ struct Terminal {
     case cyan = "36"
   }
 
-  func styled(_ text: String, _ styles: Style...) -> String {
-    guard colour, !styles.isEmpty else { return text }
+  func styled(_ text: String, _ styles: Style...) -> String { styled(text, styles) }
+
+  func styled(_ text: String, _ styles: [Style]) -> String {
+    guard colour, !styles.isEmpty, !text.isEmpty else { return text }
     return "\u{1B}[" + styles.map(\.rawValue).joined(separator: ";") + "m" + text + "\u{1B}[0m"
   }
 
@@ -99,9 +124,10 @@ struct Terminal {
   }
 }
 
-/// Pads to a display width (counting characters, which is right for the text we print).
+/// Pads to a display width (`displayWidth`: grapheme clusters, ANSI styles not counted).
 func pad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  let shown = displayWidth(text)
+  return shown >= width ? text : text + String(repeating: " ", count: width - shown)
 }
 
 func points(_ value: Double) -> String {

@@ -8,11 +8,17 @@ struct Verify: PracticeCommand {
 
   static let configuration = CommandConfiguration(
     abstract: "For course authors: prove every solution scores 100% and every scaffold compiles and scores less.",
+    usage: "practice verify [<options>] [<only> ...]",
     discussion: """
+      Lessons are checked first, compiling nothing: each line of a code block and each table \
+      must fit 80 columns as `practice start` shows it (they are never reflowed); a wider one \
+      is a failing finding naming the lesson's file and line.
+
       Example:
         practice verify
         practice verify --course ~/courses/my-course
-        practice verify lstm/train-char-lstm    (one exercise, or a whole module: lstm)
+        practice verify lstm/train-char-lstm
+        practice verify lstm              (a whole module)
       """)
 
   @Argument(help: "Exercises (module/exercise or a unique id) or modules to verify; default: all.")

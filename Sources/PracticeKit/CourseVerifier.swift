@@ -9,9 +9,10 @@ package struct VerifyFinding: Sendable {
   package var message: String
 }
 
-/// The curriculum's own test: every file the JSON names exists, every reference solution scores
-/// 100%, every scaffold compiles and scores below 100%, and the checks are worth the points the
-/// module declares.
+/// The curriculum's own test: every lesson's code lines and tables fit 80 columns (checked first:
+/// it compiles nothing), every file the JSON names exists, every reference solution scores 100%,
+/// every scaffold compiles and scores below 100%, and the checks are worth the points the module
+/// declares.
 package struct CourseVerifier {
   package var course: Course
   package var grader: Grader
@@ -40,7 +41,15 @@ package struct CourseVerifier {
       findings.append(finding)
       progress(finding)
     }
-    for exercise in course.exercises where only?.contains(exercise.key) ?? true {
+    let selected = course.exercises.filter { only?.contains($0.key) ?? true }
+    // First the cheap check that compiles nothing: lessons fit the terminal.
+    for exercise in selected {
+      for finding in lessonFindings(exercise) {
+        findings.append(finding)
+        progress(finding)
+      }
+    }
+    for exercise in selected {
       let missing = missingFiles(exercise)
       guard missing.isEmpty else {
         for path in missing { note(exercise, false, "missing file: \(path)") }
@@ -85,6 +94,22 @@ package struct CourseVerifier {
       }
     }
     return (findings, interrupted)
+  }
+
+  /// One failing finding per code line or table of the exercise's lesson wider than
+  /// `LessonMarkdown.verbatimWidth` columns as `practice start` shows it (nothing when the lesson
+  /// is fine or missing — a missing lesson is reported with the other missing files).
+  package func lessonFindings(_ exercise: Exercise) -> [VerifyFinding] {
+    guard let markdown = try? String(contentsOf: exercise.lesson, encoding: .utf8) else { return [] }
+    let rootPath = course.root.standardizedFileURL.path + "/"
+    let lessonPath = exercise.lesson.standardizedFileURL.path
+    let shown = lessonPath.hasPrefix(rootPath) ? String(lessonPath.dropFirst(rootPath.count)) : lessonPath
+    return LessonMarkdown.wideVerbatimLines(markdown).map { wide in
+      VerifyFinding(
+        exercise: exercise.key, ok: false,
+        message: "\(shown):\(wide.line): \(wide.kind) \(wide.width) columns wide as shown; "
+          + "lesson code and tables must fit \(LessonMarkdown.verbatimWidth) (they are never reflowed)")
+    }
   }
 
   func missingFiles(_ exercise: Exercise) -> [String] {

@@ -46,13 +46,51 @@ struct GoldenTests {
   @Test("lesson, verdict table and home screen")
   func learnerScreens() throws {
     let parent = try TemporaryDirectory()
-    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC"]
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC", "COLUMNS": "80"]
     try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
     let workspace = parent.url.appendingPathComponent("ws")
     let start = try runCommand(EndToEndTests.binary, ["start", "entropy"], in: workspace, environment: environment)
     try compare("start-entropy.txt", normalise(start.stdout, workspace: workspace))
     let grade = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
     try compare("grade-entropy-scaffold.txt", normalise(grade.stdout, workspace: workspace))
+  }
+
+  @Test(
+    "lessons reflowed to 80 and 120 columns (120 is capped at 100); code and tables verbatim",
+    arguments: [
+      ("information-theory/typical-set", 80), ("information-theory/typical-set", 120), ("transformer/gelu", 80),
+      ("transformer/gelu", 120),
+    ])
+  func lesson(_ exercise: String, columns: Int) throws {
+    let parent = try TemporaryDirectory()
+    let environment = [
+      "XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC", "COLUMNS": String(columns),
+    ]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    let start = try runCommand(EndToEndTests.binary, ["start", exercise], in: workspace, environment: environment)
+    #expect(start.status == 0, "\(start.stderr)")
+    let name = exercise.split(separator: "/").last.map(String.init) ?? exercise
+    try compare("start-\(name)-\(columns).txt", normalise(start.stdout, workspace: workspace))
+    // Wider lines are only the path of the file to edit (the workspace's path has any length).
+    let wide = start.stdout.split(separator: "\n").filter {
+      $0.count > min(columns, 100) && !$0.hasPrefix("  " + workspace.path)
+    }
+    #expect(wide.isEmpty, "\(wide)")
+  }
+
+  @Test("practice list fits 80 columns (the built-in course, the longest ids and titles)")
+  func list() throws {
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC", "COLUMNS": "80"]
+    try runCommand(EndToEndTests.binary, ["init", "ws"], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    try runCommand(EndToEndTests.binary, ["start", "entropy"], in: workspace, environment: environment)
+    let list = try runCommand(EndToEndTests.binary, ["list"], in: workspace, environment: environment)
+    #expect(list.status == 0, "\(list.stderr)")
+    try compare("list-80.txt", normalise(list.stdout, workspace: workspace))
+    let wide = list.stdout.split(separator: "\n").filter { $0.count > 80 }
+    #expect(wide.isEmpty, "\(wide)")
   }
 
   @Test("home screen (on a fixed small course, so new course content does not change it)")

@@ -16,6 +16,15 @@ struct HelpTests {
     #expect(help.stdout.contains("Example:"), "\(command) --help has no example")
   }
 
+  @Test("every command's --help fits 80 columns", arguments: [""] + commands)
+  func width(_ command: String) throws {
+    let help = try runCommand(
+      EndToEndTests.binary, (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+    #expect(help.status == 0)
+    let wide = help.stdout.split(separator: "\n").filter { $0.count > 80 }
+    #expect(wide.isEmpty, "practice \(command) --help: \(wide)")
+  }
+
   @Test("every command has a man page in docs/man (regenerate with scripts/man)", arguments: commands)
   func manPage(_ command: String) {
     let page = repositoryRoot.appendingPathComponent("docs/man/practice.\(command).1")

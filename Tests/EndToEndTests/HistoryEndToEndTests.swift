@@ -11,10 +11,10 @@ import Testing
 @Suite("practice history, end to end")
 struct HistoryEndToEndTests {
   @discardableResult
-  func practice(_ arguments: [String], in directory: URL) throws -> CommandResult {
+  func practice(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
     try runCommand(
       EndToEndTests.binary, arguments, in: directory,
-      environment: ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"])
+      environment: ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"].merging(environment) { $1 })
   }
 
   /// A workspace with the entropy exercise started.
@@ -166,6 +166,38 @@ struct HistoryEndToEndTests {
     #expect(rerun.stderr.contains("trailers could not be parsed"), "\(rerun.stdout)\(rerun.stderr)")
     let older = try practice(["show", "entropy~1"], in: workspace)
     #expect(older.stdout.contains("attempt \(tip)") && older.stdout.contains("Score:         1/8"))
+  }
+
+  @Test("log fits 80 columns: many metrics go on lines of their own, sparklines shorten to fit")
+  func logWidth() throws {
+    let (parent, workspace, _) = try entropyWorkspace()
+    _ = parent
+    try practice(["grade"], in: workspace)
+    // Attempts committed with stock git, as `practice` writes them, with more metrics than fit one line.
+    for attempt in 0..<45 {
+      let tip = try git(["rev-parse", "practice/attempts"], in: workspace).stdout.trimmingCharacters(in: .newlines)
+      let message = """
+        grade information-theory/markov-entropy-rate: 12/12
+
+        Exercise: information-theory/markov-entropy-rate
+        Score: 12/12
+        Status: passed
+        Metric-stationary-distribution-error: \(Double(attempt) * 1e-9)
+        Metric-entropy-rate-bits-per-symbol: 0.6\(attempt)
+        Metric-power-iteration-steps: \(100 + attempt)
+        Metric-excess-bits-per-character: 0.0\(attempt)
+        """
+      let commit = try git(["commit-tree", "-p", tip, "-m", message, "\(tip)^{tree}"], in: workspace).stdout
+        .trimmingCharacters(in: .newlines)
+      try git(["update-ref", "refs/heads/practice/attempts", commit, tip], in: workspace)
+    }
+    let log = try practice(["log"], in: workspace, environment: ["COLUMNS": "80"])
+    #expect(log.status == 0, "\(log.stderr)")
+    let lines = log.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.filter { $0.count > 80 }.isEmpty, "\(log.stdout)")
+    #expect(lines.first?.contains("markov-entropy-rate  12/12") == true, "\(log.stdout)")
+    #expect(lines.contains { $0.hasPrefix("            ") && $0.contains("stationary-distribution-error=") })
+    #expect(lines.contains { $0.contains("excess-bits-per-character ▁") })
   }
 
   @Test("two processes grading at once: 2 × 50 attempts, all kept, linear history")
