@@ -15,7 +15,7 @@ enum ExitStatus {
     var meaning: String
 
     static let success = Line(code: "0", meaning: "done")
-    static let setup = Line(code: "2", meaning: "usage or setup error (bad argument, not in a workspace, …)")
+    static let setup = Line(code: "2", meaning: "usage or setup error (bad argument, not in a workspace, etc.)")
     /// Commands that compile and run learner code: `PracticeCommand.run` exits with 128 + the signal.
     static let interrupted = Line(
       code: "130", meaning: "interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP): nothing recorded")
