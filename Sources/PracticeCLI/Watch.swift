@@ -20,7 +20,7 @@ struct Watch: PracticeCommand {
       \(exitStatus)
       """)
   static let exitStatus = ExitStatus.help(
-    .init(code: "0", meaning: "stopped with q"),
+    .init(code: "0", meaning: "stopped with q (or at the end of input)"),
     .setup,
     .interrupted)
 
