@@ -13,12 +13,15 @@ struct Diff: PracticeCommand {
       Example:
         practice diff entropy~1 last
         practice diff last
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "The older attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).")
+  @Argument(
+    help: "The older attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).", completion: Completion.attempt)
   var from: String
 
-  @Argument(help: "The newer attempt; default: your current files.")
+  @Argument(help: "The newer attempt; default: your current files.", completion: Completion.attempt)
   var to: String?
 
   func execute(_ terminal: Terminal) throws {

@@ -11,8 +11,7 @@ struct Doctor: PracticeCommand {
     discussion: """
       Reads every commit, tree and blob reachable from practice/attempts, the progress snapshot at
       its tip, .practice/workspace.json, the course and the grader's cache. Prints one line per
-      problem with the command that fixes it, or "the workspace is healthy". Exit status 0 when
-      healthy (or everything found was repaired), 1 when problems remain.
+      problem with the command that fixes it, or "the workspace is healthy".
 
       --repair rebuilds .practice/progress.json from the attempts' trailers; when the history is
       broken it moves practice/attempts back to the newest complete commit, copies the readable
@@ -24,7 +23,13 @@ struct Doctor: PracticeCommand {
       Example:
         practice doctor
         practice doctor --repair
+
+      \(exitStatus)
       """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "healthy, or every problem found was repaired"),
+    .init(code: "1", meaning: "problems remain"),
+    .setup)
 
   @Flag(help: "Fix what can be fixed (see above).")
   var repair = false

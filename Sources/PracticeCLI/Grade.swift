@@ -9,15 +9,21 @@ struct Grade: PracticeCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compile your code with the exercise's checks, run them, and record the attempt.",
     discussion: """
-      Without EXERCISE: the exercise you last started. \
-      Exit status: 0 when every check passed, 1 when not, 2 or more for usage and setup errors.
+      Without EXERCISE: the exercise you last started.
 
       Example:
         practice grade
         practice grade entropy --json
-      """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+      \(exitStatus)
+      """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "every check passed"),
+    .init(code: "1", meaning: "not passed: a check failed or the code does not compile (recorded)"),
+    .setup,
+    .interrupted)
+
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String?
 
   @Flag(help: "Print exactly one JSON object on stdout.")

@@ -12,9 +12,11 @@ struct Hint: PracticeCommand {
 
       Example:
         practice hint entropy
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String?
 
   func execute(_ terminal: Terminal) throws {
@@ -38,9 +40,11 @@ struct Solution: PracticeCommand {
     discussion: """
       Example:
         practice solution information-theory/entropy
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String
 
   @Flag(help: "Show it before passing; every later attempt of the exercise records that you did.")

@@ -11,6 +11,8 @@ struct Init: PracticeCommand {
       Example:
         practice init ~/ml-practice
         practice init ~/my-course-work --course ~/courses/my-course
+
+      \(ExitStatus.plain)
       """)
 
   @Argument(help: "The folder to create.", completion: .directory)

@@ -10,11 +10,18 @@ struct List: PracticeCommand {
     discussion: """
       Example:
         practice list
+        practice list --json
+
+      \(ExitStatus.plain)
       """)
+
+  @Flag(help: "Print one JSON object on stdout (docs/json.md).")
+  var json = false
 
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
     let overview = try workspace.overview()
+    if json { return try terminal.printJSON(ListDocument(courseID: workspace.course.id, overview)) }
     let idWidth = workspace.course.exercises.map { displayWidth($0.id) }.max() ?? 10
     let stateWidth = [ExerciseState.notStarted, .started, .attempted, .passed].map { $0.rawValue.count }.max() ?? 11
     let scoreWidth = overview.modules.flatMap(\.exercises).map { score($0).count }.max() ?? 5
@@ -52,6 +59,42 @@ struct List: PracticeCommand {
     case .attempted: return terminal.styled("●", .yellow)
     case .started: return terminal.styled("◐", .blue)
     case .notStarted: return terminal.styled("○", .dim)
+    }
+  }
+}
+
+/// `practice list --json` (docs/json.md).
+struct ListDocument: Encodable {
+  struct CourseInfo: Encodable {
+    var id, title, version: String
+  }
+  struct ModuleRow: Encodable {
+    var id, title: String
+    var bestScore, maxScore: Double
+    var passed: Int
+    var exercises: [ExerciseRow]
+  }
+  struct ExerciseRow: Encodable {
+    var key, id, title, state: String
+    /// 0 and 0 attempts before the first attempt; `maxScore` is then the course's points.
+    var bestScore, maxScore: Double
+    var attempts: Int
+  }
+  var course: CourseInfo
+  var modules: [ModuleRow]
+
+  init(courseID: String, _ overview: Overview) {
+    course = CourseInfo(id: courseID, title: overview.courseTitle, version: overview.courseVersion)
+    modules = overview.modules.map { module in
+      ModuleRow(
+        id: module.module.id, title: module.module.title, bestScore: module.bestScore, maxScore: module.maxScore,
+        passed: module.passedCount,
+        exercises: module.exercises.map {
+          ExerciseRow(
+            key: $0.exercise.key, id: $0.exercise.id, title: $0.exercise.title, state: $0.state.rawValue,
+            bestScore: $0.entry?.bestScore ?? 0, maxScore: $0.entry?.maxScore ?? Double($0.exercise.points),
+            attempts: $0.entry?.attempts ?? 0)
+        })
     }
   }
 }

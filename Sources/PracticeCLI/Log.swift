@@ -11,12 +11,14 @@ struct Log: PracticeCommand {
       Example:
         practice log
         practice log entropy --json
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "Only the attempts of this exercise.")
+  @Argument(help: "Only the attempts of this exercise.", completion: Completion.exercise)
   var exercise: String?
 
-  @Flag(help: "Print a JSON array on stdout.")
+  @Flag(help: "Print one JSON object on stdout (docs/json.md).")
   var json = false
 
   struct Entry: Encodable {
@@ -33,17 +35,24 @@ struct Log: PracticeCommand {
     var subject: String?
   }
 
+  /// The `--json` document (docs/json.md).
+  struct Document: Encodable {
+    var attempts: [Entry]
+  }
+
   func execute(_ terminal: Terminal) throws {
     let workspace = try openWorkspace()
     let filter = try exercise.map { try workspace.exercise(named: $0) }
     let attempts = try workspace.attempts(of: filter)
     if json {
       try terminal.printJSON(
-        attempts.map {
-          Entry(
-            attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore,
-            date: $0.date, metrics: $0.metrics, unreadable: $0.unreadable, subject: $0.unreadable ? $0.subject : nil)
-        })
+        Document(
+          attempts: attempts.map {
+            Entry(
+              attempt: $0.id, exercise: $0.exercise, status: $0.status, score: $0.score, maxScore: $0.maxScore,
+              date: $0.date, metrics: $0.metrics, unreadable: $0.unreadable,
+              subject: $0.unreadable ? $0.subject : nil)
+          }))
       return
     }
     if attempts.isEmpty {

@@ -10,6 +10,9 @@ public struct Practice: ParsableCommand {
     discussion: """
       Start with `practice init DIR`, then inside DIR: `practice start`, edit the file it names, and
       `practice grade`. Every grade is a commit on the branch practice/attempts.
+
+      Each command's help ends with the exit statuses it uses; all of them use
+      0 for done and 2 for usage and setup errors.
       """,
     version: "0.1.0",
     subcommands: [
@@ -21,6 +24,76 @@ public struct Practice: ParsableCommand {
   )
 
   public init() {}
+
+  /// Runs the command line. Unlike argument-parser's own `main()`: an unknown command is named as
+  /// such (with the commands and the closest one), not parsed as an argument of the default
+  /// `status`; and usage errors exit with 2 (`ExitStatus.usage`), like the libraries' setup errors.
+  public static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let first = arguments.first, let message = unknownCommandMessage(first) {
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      Foundation.exit(ExitStatus.usage)
+    }
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.usage)
+      }
+      exit(withError: error)
+    }
+  }
+
+  /// The names `practice NAME` accepts as a command.
+  static var commandNames: [String] {
+    configuration.subcommands.map { $0._commandName } + ["help"]
+  }
+
+  /// The error for a first argument that is neither an option nor a command; nil when it is one.
+  static func unknownCommandMessage(_ word: String) -> String? {
+    guard !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+    let names = commandNames
+    let closest = names.map { (name: $0, distance: editDistance(word, $0)) }.min { $0.distance < $1.distance }
+    var lines = ["practice: error: unknown command '\(word)'"]
+    if let closest { lines.append("Did you mean 'practice \(closest.name)'?") }
+    lines.append("Commands: " + names.joined(separator: ", "))
+    lines.append("See 'practice --help'.")
+    return wrapped(lines)
+  }
+
+  /// Wraps each line at 80 columns (continuation lines indented by two spaces).
+  static func wrapped(_ lines: [String]) -> String {
+    lines.map { line in
+      var rows: [String] = []
+      var row = ""
+      for word in line.split(separator: " ") {
+        if !row.isEmpty && row.count + 1 + word.count > 80 {
+          rows.append(row)
+          row = " "
+        }
+        row += row.isEmpty ? String(word) : " " + word
+      }
+      rows.append(row)
+      return rows.joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+}
+
+/// Levenshtein distance: insertions, deletions and substitutions of characters.
+private func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  var previous = Array(0...b.count)
+  for i in 1...max(1, a.count) where !a.isEmpty {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...max(1, b.count) where !b.isEmpty {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return a.isEmpty ? b.count : previous[b.count]
 }
 
 /// Shared behaviour of every subcommand: errors from the libraries become one line on stderr and

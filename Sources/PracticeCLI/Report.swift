@@ -13,6 +13,8 @@ struct Report: PracticeCommand {
 
       Example:
         practice report --open
+
+      \(ExitStatus.plain)
       """)
 
   @Option(help: "Where to write the page.", completion: .file(extensions: ["html"]))

@@ -13,9 +13,16 @@ struct Rerun: PracticeCommand {
 
       Example:
         practice rerun entropy~3
-      """)
 
-  @Argument(help: "The attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).")
+      \(exitStatus)
+      """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "the results reproduced"),
+    .init(code: "1", meaning: "they did not (the differences are listed)"),
+    .setup,
+    .interrupted)
+
+  @Argument(help: "The attempt (last, EXERCISE, EXERCISE~N or a commit id prefix).", completion: Completion.attempt)
   var attempt: String = "last"
 
   func execute(_ terminal: Terminal) throws {

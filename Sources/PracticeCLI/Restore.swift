@@ -10,9 +10,11 @@ struct Restore: PracticeCommand {
     discussion: """
       Example:
         practice restore entropy~1
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "The attempt (EXERCISE~N, a commit id prefix, last).")
+  @Argument(help: "The attempt (EXERCISE~N, a commit id prefix, last).", completion: Completion.attempt)
   var attempt: String
 
   func execute(_ terminal: Terminal) throws {
@@ -30,9 +32,11 @@ struct Reset: PracticeCommand {
     discussion: """
       Example:
         practice reset entropy
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String
 
   func execute(_ terminal: Terminal) throws {

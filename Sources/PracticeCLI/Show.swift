@@ -13,9 +13,11 @@ struct Show: PracticeCommand {
       Example:
         practice show last
         practice show entropy~2
+
+      \(ExitStatus.plain)
       """)
 
-  @Argument(help: "The attempt to show.")
+  @Argument(help: "The attempt to show.", completion: Completion.attempt)
   var attempt: String = "last"
 
   @Flag(help: "Print the stored results JSON and the code as one JSON object.")

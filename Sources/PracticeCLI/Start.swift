@@ -13,9 +13,11 @@ struct Start: PracticeCommand {
       Example:
         practice start
         practice start information-theory/huffman
+
+      \(ExitStatus.help(.success, .setup, .pagerInterrupted))
       """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String?
 
   func execute(_ terminal: Terminal) throws {

@@ -13,6 +13,8 @@ struct Status: PracticeCommand {
 
       Example:
         practice
+
+      \(ExitStatus.plain)
       """)
 
   func execute(_ terminal: Terminal) throws {

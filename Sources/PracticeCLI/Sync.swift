@@ -35,7 +35,13 @@ struct Push: PracticeCommand {
       A remote that shows no progress for 30 seconds (connecting, listing its references, taking \
       the attempts, answering) is given up on: the command says what it was waiting for, changes \
       nothing here and exits with status 2. --timeout sets the deadline.
+
+      \(exitStatus)
       """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "pushed"),
+    .init(code: "1", meaning: "the remote refused: it has attempts you do not have"),
+    .init(code: "2", meaning: "usage or setup error, or the remote timed out (nothing changed)"))
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
   var remote: String?
@@ -69,7 +75,12 @@ struct Pull: PracticeCommand {
       A remote that shows no progress for 30 seconds (connecting, listing its references, sending \
       the attempts) is given up on: the command says what it was waiting for, changes nothing \
       and exits with status 2. --timeout sets the deadline.
+
+      \(exitStatus)
       """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "brought the attempts, or nothing to bring"),
+    .init(code: "2", meaning: "usage or setup error, diverged histories, or the remote timed out"))
 
   @Argument(help: "A configured remote's name, a URL or a path to a repository; default: origin.")
   var remote: String?

@@ -114,13 +114,14 @@ struct Terminal {
   }
 
   /// Prints one JSON document on stdout.
+  /// Prints a `--json` document: `value` must encode as an object; `"formatVersion"` is added.
   func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(String(decoding: try encoder.encode(VersionedJSON(body: value)), as: UTF8.self))
   }
 }
 

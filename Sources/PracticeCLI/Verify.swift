@@ -19,9 +19,18 @@ struct Verify: PracticeCommand {
         practice verify --course ~/courses/my-course
         practice verify lstm/train-char-lstm
         practice verify lstm              (a whole module)
-      """)
 
-  @Argument(help: "Exercises (module/exercise or a unique id) or modules to verify; default: all.")
+      \(exitStatus)
+      """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "every solution scores 100% and every scaffold less"),
+    .init(code: "1", meaning: "a finding failed (marked ✘)"),
+    .setup,
+    .interrupted)
+
+  @Argument(
+    help: "Exercises (module/exercise or a unique id) or modules to verify; default: all.",
+    completion: Completion.exerciseOrModule)
   var only: [String] = []
 
   @Option(help: "The course folder to verify; default: the built-in course.", completion: .directory)

@@ -16,9 +16,15 @@ struct Watch: PracticeCommand {
       Example:
         practice watch
         practice watch information-theory/huffman
-      """)
 
-  @Argument(help: "module/exercise, or an exercise id used by one module only.")
+      \(exitStatus)
+      """)
+  static let exitStatus = ExitStatus.help(
+    .init(code: "0", meaning: "stopped with q (or at the end of input)"),
+    .setup,
+    .interrupted)
+
+  @Argument(help: "module/exercise, or an exercise id used by one module only.", completion: Completion.exercise)
   var exercise: String?
 
   func execute(_ terminal: Terminal) throws {

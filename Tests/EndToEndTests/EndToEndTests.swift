@@ -44,6 +44,11 @@ struct EndToEndTests {
     var date: String
   }
 
+  struct LogDocument: Decodable {
+    var formatVersion: Int
+    var attempts: [LogJSON]
+  }
+
   @Test("init → start → grade (fails) → solve → grade (passes) → log, checked with stock git")
   func wholeLoop() throws {
     let parent = try TemporaryDirectory()
@@ -81,7 +86,7 @@ struct EndToEndTests {
     #expect(passed.status == "passed" && passed.score == 8 && passed.checks.allSatisfy { $0.status == "pass" })
 
     let log = try practice(["log", "--json"], in: workspace)
-    let entries = try JSONDecoder().decode([LogJSON].self, from: Data(log.stdout.utf8))
+    let entries = try JSONDecoder().decode(LogDocument.self, from: Data(log.stdout.utf8)).attempts
     #expect(entries.map(\.attempt) == [passed.attempt, failed.attempt])
     #expect(entries.map(\.status) == ["passed", "failed"])
     #expect(entries.first?.maxScore == 8)

@@ -27,8 +27,8 @@ struct HelpTests {
 
   @Test("every command has a man page in docs/man (regenerate with scripts/man)", arguments: commands)
   func manPage(_ command: String) {
-    let page = repositoryRoot.appendingPathComponent("docs/man/practice.\(command).1")
-    #expect(FileManager.default.fileExists(atPath: page.path), "docs/man/practice.\(command).1 is missing")
+    let page = repositoryRoot.appendingPathComponent("docs/man/practice-\(command).1")
+    #expect(FileManager.default.fileExists(atPath: page.path), "docs/man/practice-\(command).1 is missing")
   }
 
   @Test("shell completion scripts are generated for bash, zsh and fish", arguments: ["bash", "zsh", "fish"])

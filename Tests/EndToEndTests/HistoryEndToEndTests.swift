@@ -139,8 +139,9 @@ struct HistoryEndToEndTests {
     #expect(lines.dropFirst().first?.hasPrefix(String(tip.prefix(10))) == true)
 
     let json = try practice(["log", "--json"], in: workspace)
-    let entries = try #require(
-      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stdout)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+    let entries = try #require(document["attempts"] as? [[String: Any]], "\(json.stdout)")
     #expect(entries.count == 2)
     #expect(entries.first?["attempt"] as? String == broken)
     #expect(entries.first?["unreadable"] as? Bool == true)
