@@ -164,12 +164,12 @@ package struct Grader: Sendable {
     try? FileManager.default.createDirectory(at: moduleCache, withIntermediateDirectories: true)
     let common = [optimization, "-wmo", "-swift-version", "5", "-module-cache-path", moduleCache.path]
     let learnerArguments =
-      common + [
-        "-enable-testing", "-parse-as-library", "-module-name", Self.learnerModule, "-emit-module",
+      Self.learnerModuleFlags(optimization: optimization, moduleCache: moduleCache, support: support) + [
+        "-emit-module",
         "-emit-module-path", moduleFolder.appendingPathComponent("\(Self.learnerModule).swiftmodule").path,
         // An object file, not a static library: the archiver step cost ~0.15 s per grade.
         "-c", "-o", learnerObject.path,
-      ] + support.linkerFlags + request.sources.map { learnerFolder.appendingPathComponent($0.name).path }
+      ] + request.sources.map { learnerFolder.appendingPathComponent($0.name).path }
     let deadline = ContinuousClock.now + .milliseconds(Self.milliseconds(request.limits.compileSeconds))
     var diagnostics = ""
     /// Runs one compile (in the sandbox when there is one); nil when it succeeded, else the failed build.

@@ -193,6 +193,7 @@ package struct Workspace {
     .practice/state.json
     .practice/report.html
     .build/
+    compile_commands.json
 
     """
 }
