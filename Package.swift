@@ -41,6 +41,7 @@ let package = Package(
     .testTarget(name: "PracticeChecksTests", dependencies: ["PracticeChecks", "PracticeNumerics"]),
     .testTarget(name: "PracticeNumericsTests", dependencies: ["PracticeNumerics"]),
     .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "Grader", "TestSupport"]),
+    .testTarget(name: "PracticeCLITests", dependencies: ["PracticeCLI", "PracticeKit", "Grader"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"], exclude: ["Golden"]),
   ]
 )
