@@ -152,7 +152,7 @@ package struct ProgressLabel: Sendable, Equatable, Decodable {
 }
 
 /// What the grader is doing before the checks run, for a live line: the first grade builds the
-/// support modules (about a minute), every later one finds them in the cache and says nothing.
+/// support modules (20 s to a minute), every later one finds them in the cache and says nothing.
 package enum BuildProgress: Sendable, Equatable {
   /// The support modules are not in the cache: building `module`, the `index`-th (from 1) of `count`.
   case supportModule(module: String, index: Int, count: Int)

@@ -49,10 +49,10 @@ final class ProgressLine: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     stopBuildLine()
-    let text = Self.text(progress)
     if interactive {
-      draw(text)
+      draw(Self.text(progress, width: columns()))
     } else {
+      let text = Self.text(progress)
       let fraction = min(1, max(0, Double(progress.step) / Double(progress.total)))
       let decile = Int((fraction * 10).rounded(.down))
       if decile > lastDecile[progress.check, default: -1] {
@@ -70,7 +70,7 @@ final class ProgressLine: @unchecked Sendable {
     defer { lock.unlock() }
     switch event {
     case .supportModule(let module, let index, let count):
-      let text = "  building the learner library (once, about a minute): \(module), \(index) of \(count)"
+      let text = "  building the learner library (once, up to a minute): \(module), \(index) of \(count)"
       let started = build?.started ?? Date()
       build = (text, started)
       if interactive {
@@ -108,23 +108,39 @@ final class ProgressLine: @unchecked Sendable {
     clear()
   }
 
-  /// `  train · training your LSTM: step 300/1000 · training loss, last batch 0.5234 bits/char · 12 s, ETA 28 s`
+  /// `  train · training your LSTM: step 300/1000 · training loss, last batch 0.5234 bits/char · 15 s, ETA 35 s`
   /// (without a task: the check's id only; a value without a label: its name).
   static func text(_ progress: LiveProgress) -> String {
-    let head = progress.task.map { "\(progress.check) · \($0)" } ?? progress.check
-    var parts = ["\(head): step \(progress.step)/\(progress.total)"]
-    for (name, value) in progress.values.sorted(by: { $0.key < $1.key }) {
+    variants(progress)[0]
+  }
+
+  /// The line for a terminal `width` columns wide: the full line when it fits, else without the
+  /// task, else the short form (`  train: 300/1000 · training loss, last batch 0.5234 bits/char · ETA 35 s`),
+  /// cut to the width as a last resort.
+  static func text(_ progress: LiveProgress, width: Int) -> String {
+    let room = max(10, width - 1)
+    let all = variants(progress)
+    return all.first { $0.count <= room } ?? fitted(all[all.count - 1], width: width)
+  }
+
+  /// From the longest to the shortest.
+  static func variants(_ progress: LiveProgress) -> [String] {
+    let values = progress.values.sorted(by: { $0.key < $1.key }).map { name, value in
       let label = progress.labels[name]
       let unit = label.map { $0.unit.isEmpty ? "" : " " + $0.unit } ?? ""
-      parts.append("\(label?.label ?? name) \(String(format: "%.4g", value))\(unit)")
+      return "\(label?.label ?? name) \(String(format: "%.4g", value))\(unit)"
     }
     let fraction = Double(progress.step) / Double(max(1, progress.total))
-    var time = duration(progress.elapsed)
-    if fraction > 0 && fraction < 1 {
-      time += ", ETA " + duration(progress.elapsed * (1 - fraction) / fraction)
-    }
-    parts.append(time)
-    return "  " + parts.joined(separator: " · ")
+    let eta = fraction > 0 && fraction < 1 ? duration(progress.elapsed * (1 - fraction) / fraction) : nil
+    let time = duration(progress.elapsed) + (eta.map { ", ETA " + $0 } ?? "")
+    let steps = "\(progress.step)/\(progress.total)"
+    func line(_ head: String, _ parts: [String]) -> String { "  \(head): " + parts.joined(separator: " · ") }
+    let full = ["step " + steps] + values + [time]
+    var result = [String]()
+    if let task = progress.task { result.append(line("\(progress.check) · \(task)", full)) }
+    result.append(line(progress.check, full))
+    result.append(line(progress.check, [steps] + values + (eta.map { ["ETA " + $0] } ?? [])))
+    return result
   }
 
   /// `42 s`, `3 min 05 s`.

@@ -63,11 +63,26 @@ struct ProgressLineTests {
     #expect(!captured.all.contains("\r") && !captured.all.contains("\u{1B}"), "no terminal controls when piped")
   }
 
+  @Test("on a narrow terminal the line drops the task, then the clock, before it is cut")
+  func narrow() {
+    let progress = training("train", 300, of: 1000)
+    #expect(ProgressLine.text(progress, width: 200) == ProgressLine.text(progress))
+    #expect(
+      ProgressLine.text(progress, width: 90)
+        == "  train: step 300/1000 · training loss, last batch 0.5234 bits/char · 15 s, ETA 35 s")
+    #expect(
+      ProgressLine.text(progress, width: 80)
+        == "  train: 300/1000 · training loss, last batch 0.5234 bits/char · ETA 35 s")
+    for width in [80, 60, 30] {
+      #expect(ProgressLine.text(progress, width: width).count <= width - 1, "fits \(width) columns")
+    }
+  }
+
   @Test("on a terminal the line is rewritten in place, cut to the width, and clear() wipes it")
   func terminal() {
     let (line, captured) = line(interactive: true, columns: 40)
     line.update(training("train", 1, of: 10))
-    #expect(captured.all.hasPrefix("\r\u{1B}[K  train · training your LSTM"))
+    #expect(captured.all.hasPrefix("\r\u{1B}[K  train: 1/10 · "))
     let drawn = captured.all.replacingOccurrences(of: "\r\u{1B}[K", with: "")
     #expect(drawn.count == 39 && drawn.hasSuffix("…"), "cut to 39 columns: \(drawn)")
     line.clear()
@@ -96,8 +111,8 @@ struct ProgressLineTests {
     line.build(.supportBuilt(seconds: 61.4))
     #expect(
       captured.lines == [
-        "  building the learner library (once, about a minute): PracticeNumerics, 1 of 2 · 0 s",
-        "  building the learner library (once, about a minute): PracticeChecks, 2 of 2 · 0 s",
+        "  building the learner library (once, up to a minute): PracticeNumerics, 1 of 2 · 0 s",
+        "  building the learner library (once, up to a minute): PracticeChecks, 2 of 2 · 0 s",
         "  built the learner library in 61 s; later grades reuse it",
       ])
   }
