@@ -128,19 +128,29 @@ final class ProgressLine: @unchecked Sendable {
     let values = progress.values.sorted(by: { $0.key < $1.key }).map { name, value in
       let label = progress.labels[name]
       let unit = label.map { $0.unit.isEmpty ? "" : " " + $0.unit } ?? ""
-      return "\(label?.label ?? name) \(String(format: "%.4g", value))\(unit)"
+      return visible("\(label?.label ?? name) \(String(format: "%.4g", value))\(unit)")
     }
     let fraction = Double(progress.step) / Double(max(1, progress.total))
     let eta = fraction > 0 && fraction < 1 ? duration(progress.elapsed * (1 - fraction) / fraction) : nil
     let time = duration(progress.elapsed) + (eta.map { ", ETA " + $0 } ?? "")
     let steps = "\(progress.step)/\(progress.total)"
-    func line(_ head: String, _ parts: [String]) -> String { "  \(head): " + parts.joined(separator: " · ") }
+    func line(_ head: String, _ parts: [String]) -> String {
+      "  \(visible(head)): " + parts.joined(separator: " · ")
+    }
     let full = ["step " + steps] + values + [time]
     var result = [String]()
     if let task = progress.task { result.append(line("\(progress.check) · \(task)", full)) }
     result.append(line(progress.check, full))
     result.append(line(progress.check, [steps] + values + (eta.map { ["ETA " + $0] } ?? [])))
     return result
+  }
+
+  /// The text with control characters (a newline, an escape) shown as `?`, so a label can never
+  /// move the cursor or break the line.
+  static func visible(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0 }))
   }
 
   /// `42 s`, `3 min 05 s`.

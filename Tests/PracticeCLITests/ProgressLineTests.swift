@@ -46,6 +46,11 @@ struct ProgressLineTests {
       LiveProgress(check: "fit", step: 5, total: 5, values: ["loss": 2], elapsed: 130))
     #expect(plain == "  fit: step 5/5 · loss 2 · 2 min 10 s", "unlabelled: the name; at the end no ETA")
     #expect(!text.contains("bits-per-char"))
+    var odd = training("train", 1, of: 2, task: "two\nlines \u{1B}[2J")
+    odd.labels["training-loss"]?.unit = "bits\r"
+    #expect(
+      ProgressLine.text(odd)
+        == "  train · two?lines ?[2J: step 1/2 · training loss, last batch 0.5234 bits? · 0 s, ETA 0 s")
   }
 
   @Test("piped, each long check prints its own tenths, the second as fully as the first")
