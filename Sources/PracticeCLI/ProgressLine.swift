@@ -70,7 +70,7 @@ final class ProgressLine: @unchecked Sendable {
     defer { lock.unlock() }
     switch event {
     case .supportModule(let module, let index, let count):
-      let text = "  building the learner library (once, up to a minute): \(module), \(index) of \(count)"
+      let text = "  building the learner library (once, ≤ 1 min): \(module) \(index)/\(count)"
       let started = build?.started ?? Date()
       build = (text, started)
       if interactive {

@@ -116,10 +116,11 @@ struct ProgressLineTests {
     line.build(.supportBuilt(seconds: 61.4))
     #expect(
       captured.lines == [
-        "  building the learner library (once, up to a minute): PracticeNumerics, 1 of 2 · 0 s",
-        "  building the learner library (once, up to a minute): PracticeChecks, 2 of 2 · 0 s",
+        "  building the learner library (once, ≤ 1 min): PracticeNumerics 1/2 · 0 s",
+        "  building the learner library (once, ≤ 1 min): PracticeChecks 2/2 · 0 s",
         "  built the learner library in 61 s; later grades reuse it",
       ])
+    #expect(captured.lines.allSatisfy { $0.count <= 79 }, "fits 80 columns")
   }
 
   @Test("disabled (--json), nothing is written")
