@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(name: "PracticeChecksTests", dependencies: ["PracticeChecks", "PracticeNumerics"]),
     .testTarget(name: "PracticeNumericsTests", dependencies: ["PracticeNumerics"]),
     .testTarget(name: "PracticeKitTests", dependencies: ["PracticeKit", "Grader", "TestSupport"]),
-    .testTarget(name: "PracticeCLITests", dependencies: ["PracticeCLI", "PracticeKit", "TestSupport"]),
+    .testTarget(name: "PracticeCLITests", dependencies: ["PracticeCLI", "PracticeKit", "Grader", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "practice"], exclude: ["Golden"]),
   ]
 )

@@ -47,10 +47,13 @@ package struct GradeRequest: Sendable {
   package var optimize: Bool
   /// Called (on the grading thread) with each progress update of a long check.
   package var onProgress: (@Sendable (CheckProgress) -> Void)?
+  /// Called (on the grading thread) while the support modules are built (first grade only).
+  package var onBuild: (@Sendable (BuildProgress) -> Void)?
 
   package init(
     sources: [SourceFile], checks: SourceFile, interface: [SourceFile] = [], limits: Limits = Limits(),
-    optimize: Bool = false, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+    optimize: Bool = false, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
   ) {
     self.sources = sources
     self.checks = checks
@@ -58,6 +61,7 @@ package struct GradeRequest: Sendable {
     self.limits = limits
     self.optimize = optimize
     self.onProgress = onProgress
+    self.onBuild = onBuild
   }
 }
 
@@ -81,8 +85,11 @@ package struct CheckResult: Sendable, Equatable, Codable {
   package var output: String
   /// Wall-clock time of the check in milliseconds (up to the crash or the kill, for those).
   package var durationMs: Double
-  /// Values reported with progress, as (step, value) points per name (at most 500 each).
+  /// Values reported with progress, as (step, value) points per name: at most 500 each, spread
+  /// over the whole run, the first and the last step always among them (`CurveSampler`).
   package var curves: [String: [[Double]]] = [:]
+  /// What each curve is, by name, as the check said ("training loss, last batch, bits/char").
+  package var curveLabels: [String: String] = [:]
 }
 
 /// The rule for metric names, the same as the check DSL's `MetricName`: `[a-z0-9][a-z0-9-]*`, at
@@ -104,13 +111,53 @@ package enum MetricNames {
 }
 
 /// Live progress of a long check (`reportProgress` in the check DSL).
-package struct CheckProgress: Sendable {
+package struct CheckProgress: Sendable, Equatable {
   package var check: String
   package var step: Int
   package var total: Int
   package var values: [String: Double]
   /// Seconds since the check began.
   package var elapsed: Double
+  /// What the work is, as the check said ("training your LSTM"); nil for the unlabelled form.
+  package var task: String?
+  /// What each value is, by name; a value without one is shown under its name.
+  package var labels: [String: ProgressLabel] = [:]
+
+  package init(
+    check: String, step: Int, total: Int, values: [String: Double], elapsed: Double, task: String? = nil,
+    labels: [String: ProgressLabel] = [:]
+  ) {
+    self.check = check
+    self.step = step
+    self.total = total
+    self.values = values
+    self.elapsed = elapsed
+    self.task = task
+    self.labels = labels
+  }
+}
+
+/// What a progress value is: its words and its unit ("training loss, last batch", "bits/char").
+package struct ProgressLabel: Sendable, Equatable, Decodable {
+  package var label: String
+  package var unit: String
+
+  package init(label: String, unit: String) {
+    self.label = label
+    self.unit = unit
+  }
+
+  /// "training loss, last batch, bits/char" (the label alone without a unit).
+  package var description: String { unit.isEmpty ? label : "\(label), \(unit)" }
+}
+
+/// What the grader is doing before the checks run, for a live line: the first grade builds the
+/// support modules (20 s to a minute), every later one finds them in the cache and says nothing.
+package enum BuildProgress: Sendable, Equatable {
+  /// The support modules are not in the cache: building `module`, the `index`-th (from 1) of `count`.
+  case supportModule(module: String, index: Int, count: Int)
+  /// They are built and cached, after `seconds`.
+  case supportBuilt(seconds: Double)
 }
 
 /// The outcome of grading.

@@ -48,7 +48,8 @@ package struct Grader: Sendable {
     let clock = ContinuousClock()
     let buildStart = clock.now
     let sandbox = sandbox == .off ? nil : try Sandbox.locate(toolchain: toolchain, bwrap: bubblewrap)
-    let support = try SupportModule.prepare(sources: supportSources, toolchain: toolchain, cache: cache)
+    let support = try SupportModule.prepare(
+      sources: supportSources, toolchain: toolchain, cache: cache, onBuild: request.onBuild)
     let build = try buildProgram(request, support: support, sandbox: sandbox)
     let compileSeconds = (clock.now - buildStart).seconds
     var report = GradeReport(

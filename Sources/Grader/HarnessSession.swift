@@ -39,7 +39,9 @@ struct HarnessSession {
   struct RawProgress: Decodable {
     var step: Int
     var total: Int
+    var task: String?
     var values: [String: MetricValue]
+    var labels: [String: ProgressLabel]?
   }
 
   struct Outcome {
@@ -66,7 +68,8 @@ struct HarnessSession {
     var harnessError: String?
     let runID = Self.makeNonce()
     var splitter = OutputSplitter(nonce: "")
-    var curves: [String: [String: [[Double]]]] = [:]
+    var curves: [String: [String: CurveSampler]] = [:]
+    var curveLabels: [String: [String: ProgressLabel]] = [:]
 
     while true {
       let nonce = Self.makeNonce()
@@ -115,13 +118,18 @@ struct HarnessSession {
               let raw = try? JSONDecoder().decode(RawProgress.self, from: Data(payload.utf8))
             else { return }
             let values = raw.values.mapValues(\.value)
-            for (name, value) in values where (curves[running.id]?[name]?.count ?? 0) < 500 {
-              curves[running.id, default: [:]][name, default: []].append([Double(raw.step), value])
+            let labels = raw.labels ?? [:]
+            // Bounded whatever the program sends: at most 32 curves a check, 500 points each.
+            for (name, value) in values
+            where curves[running.id]?[name] != nil || curves[running.id, default: [:]].count < 32 {
+              curves[running.id, default: [:]][name, default: CurveSampler()].add(
+                step: raw.step, of: raw.total, value: value)
+              if let label = labels[name] { curveLabels[running.id, default: [:]][name] = label }
             }
             onProgress?(
               CheckProgress(
                 check: running.id, step: raw.step, total: raw.total, values: values,
-                elapsed: (clock.now - running.started).seconds))
+                elapsed: (clock.now - running.started).seconds, task: raw.task, labels: labels))
           case "error":
             harnessError = (try? JSONDecoder().decode(String.self, from: Data(payload.utf8))) ?? payload
           case "end":
@@ -185,7 +193,8 @@ struct HarnessSession {
     }
     for (id, _) in results {
       results[id]?.output = splitter.output(of: id)
-      results[id]?.curves = curves[id] ?? [:]
+      results[id]?.curves = (curves[id] ?? [:]).mapValues(\.points)
+      results[id]?.curveLabels = (curveLabels[id] ?? [:]).mapValues(\.description)
     }
     return Outcome(manifest: manifest, results: results, output: splitter.whole.text, error: harnessError)
   }

@@ -26,7 +26,11 @@ struct SupportModule {
       + Self.systemLibraries.flatMap { ["-I", directory.appendingPathComponent($0.module).path] } + systemFlags
   }
 
-  static func prepare(sources: URL, toolchain: Toolchain, cache: URL) throws(GraderError) -> SupportModule {
+  /// The cached support modules, built first when they are not in the cache; `onBuild` hears of
+  /// each module as its build starts, and of the end (nothing when the cache has them).
+  static func prepare(
+    sources: URL, toolchain: Toolchain, cache: URL, onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+  ) throws(GraderError) -> SupportModule {
     let flags = ["-O", "-wmo", "-swift-version", "6", "-parse-as-library"]
     let moduleCache = cache.appendingPathComponent("module-cache", isDirectory: true)
     let systemFlags = try cachedSystemLibraryFlags(cache: cache)
@@ -90,7 +94,9 @@ struct SupportModule {
       }
     }
     let includes = systemLibraries.flatMap { ["-I", staging.appendingPathComponent($0.module).path] } + systemFlags
-    for module in modules {
+    let buildStart = ContinuousClock.now
+    for (index, module) in modules.enumerated() {
+      onBuild?(.supportModule(module: module.name, index: index + 1, count: modules.count))
       let arguments =
         flags + [
           "-module-name", module.name, "-I", staging.path, "-emit-module", "-emit-module-path",
@@ -111,6 +117,7 @@ struct SupportModule {
     }
     // Publish atomically; if another process won the race, its intact copy is kept.
     try CacheEntry.publish(staging, as: directory, files: support.files)
+    onBuild?(.supportBuilt(seconds: (ContinuousClock.now - buildStart).seconds))
     return support
   }
 

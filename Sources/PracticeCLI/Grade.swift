@@ -36,7 +36,9 @@ struct Grade: PracticeCommand {
       ?? workspace.currentExercise(progress: try workspace.progress())
     let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
     let live = ProgressLine(terminal: terminal, enabled: !json)
-    let outcome = try workspace.grade(target, with: grader, onProgress: { live.update($0) })
+    defer { live.finish() }
+    let outcome = try workspace.grade(
+      target, with: grader, onProgress: { live.update($0) }, onBuild: { live.build($0) })
     live.finish()
     if json {
       try terminal.printJSON(outcome.document)

@@ -17,7 +17,9 @@ struct ReportPage {
       body += "<div class=\"num\">\(points(module.bestScore))/\(points(module.maxScore)) · "
       body += "\(module.passedCount) of \(module.exercises.count) passed</div></div>\n"
     }
-    body += "</section>\n<section><h2>Exercises</h2>\n"
+    body += "</section>\n"
+    body += excessSection()
+    body += "<section><h2>Exercises</h2>\n"
     for history in data.exercises {
       body += exerciseCard(history)
     }
@@ -63,7 +65,8 @@ struct ReportPage {
     for curve in history.curves {
       let values = curve.points.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
       card += chart(
-        title: "\(curve.name) during \(curve.check) (latest attempt)", points: values, yRange: nil, xLabel: "step")
+        title: "\(curve.label ?? curve.name) during \(curve.check) (latest attempt)", points: values, yRange: nil,
+        xLabel: "step")
     }
     return card + "</div></article>\n"
   }
@@ -76,12 +79,7 @@ struct ReportPage {
     let bottom = 22.0
     let finite = points.filter { $0.0.isFinite && $0.1.isFinite }
     guard let firstX = finite.first?.0, let lastX = finite.last?.0 else { return "" }
-    var low = yRange?.0 ?? (finite.map(\.1).min() ?? 0)
-    var high = yRange?.1 ?? (finite.map(\.1).max() ?? 1)
-    if high - low < 1e-12 {
-      low -= 0.5
-      high += 0.5
-    }
+    let (low, high) = yRange ?? Self.axisRange(finite.map(\.1))
     let spanX = max(lastX - firstX, 1e-12)
     func x(_ value: Double) -> Double { left + (value - firstX) / spanX * (width - left - 8) }
     func y(_ value: Double) -> Double { (height - bottom) - (value - low) / (high - low) * (height - bottom - 10) }
@@ -102,6 +100,66 @@ struct ReportPage {
     } else {
       svg += "<polyline class=\"line\" points=\"\(path)\"/>"
     }
+    return svg + "</svg></figure>"
+  }
+
+  /// The value axis from the data: its minimum to its maximum, so a series that never goes below
+  /// 0 (bits, losses, accuracies) never gets a negative axis; a constant series is drawn flat in
+  /// the middle of an axis from 0 to twice its value (0 to 1 for a series of zeros).
+  static func axisRange(_ values: [Double]) -> (low: Double, high: Double) {
+    let finite = values.filter(\.isFinite)
+    guard let low = finite.min(), let high = finite.max() else { return (0, 1) }
+    if high - low > 1e-12 * max(1, abs(high)) { return (low, high) }
+    if high == 0 { return (0, 1) }
+    return high > 0 ? (0, 2 * high) : (2 * high, 0)
+  }
+
+  /// One bar per exercise that knows its optimum: the learner's best excess bits over it (the
+  /// latest attempt's value marked on the bar), in course order.
+  func excessSection() -> String {
+    var section = "<section><h2>Distance from the optimum</h2>\n"
+    guard !data.excess.isEmpty else {
+      return section
+        + "<p class=\"dim\">No exercise that knows its exact optimum (bigram, LSTM, GPT, capstone) has been graded yet.</p></section>\n"
+    }
+    section += "<p class=\"dim\">Excess bits over the exact optimum on held-out text: 0 is a perfect model.</p>"
+    section += excessChart(data.excess)
+    return section + "</section>\n"
+  }
+
+  func excessChart(_ entries: [ReportData.Excess]) -> String {
+    let rowHeight = 26.0
+    let labelWidth = 260.0
+    let width = 760.0
+    let top = 8.0
+    let height = top + Double(entries.count) * rowHeight + 24
+    let values = entries.flatMap { [$0.best, $0.latest] }
+    let high = max(values.max() ?? 0, 0) * 1.15
+    let low = min(values.min() ?? 0, 0) * 1.15
+    let span = high - low > 0 ? high - low : 1
+    func x(_ value: Double) -> Double { labelWidth + (value - low) / span * (width - labelWidth - 90) }
+    var svg = "<figure><figcaption>excess bits over the optimum (best attempt; the mark is the latest)</figcaption>"
+    svg +=
+      "<svg class=\"excess\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\">"
+    for (index, entry) in entries.enumerated() {
+      let y = top + Double(index) * rowHeight
+      let name = entry.metric == "excess-bits" ? entry.exercise : "\(entry.exercise) (\(entry.metric))"
+      svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" class=\"tick\" text-anchor=\"end\">\(escape(name))</text>"
+      let from = x(min(0, entry.best))
+      let to = x(max(0, entry.best))
+      svg += String(
+        format: "<rect class=\"bar-best\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\"/>", from, y + 4,
+        max(1, to - from))
+      svg += String(
+        format: "<line class=\"latest\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x(entry.latest), y + 1,
+        x(entry.latest), y + 23)
+      svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\">", max(to, x(entry.latest)) + 6, y + 16)
+      svg += "\(String(format: "%.4f", entry.best)) bits</text>"
+    }
+    let axis = top + Double(entries.count) * rowHeight + 2
+    svg += String(
+      format: "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x(0), top, x(0), axis)
+    svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\" text-anchor=\"middle\">0</text>", x(0), axis + 14)
     return svg + "</svg></figure>"
   }
 
@@ -133,5 +191,6 @@ struct ReportPage {
     svg { background: #fcfcff; border: 1px solid #eceef5; border-radius: 4px; }
     .axis { stroke: #b8bccb; stroke-width: 1; } .tick { font-size: 10px; fill: #6a7080; }
     .line { fill: none; stroke: #3c6fd1; stroke-width: 2; } .dot { fill: #3c6fd1; }
+    .bar-best { fill: #37b37e; } .latest { stroke: #1d2330; stroke-width: 2; }
     """
 }

@@ -40,7 +40,8 @@ struct Watch: PracticeCommand {
     func grade() throws -> Bool {
       if terminal.interactive { terminal.write("\u{1B}[2J\u{1B}[H") }
       let live = ProgressLine(terminal: terminal, enabled: true)
-      let outcome = try workspace.grade(current, with: grader, onProgress: { live.update($0) })
+      let outcome = try workspace.grade(
+        current, with: grader, onProgress: { live.update($0) }, onBuild: { live.build($0) })
       live.finish()
       GradeRendering(terminal: terminal).render(outcome)
       terminal.print()

@@ -62,12 +62,54 @@ public func report(_ name: String, _ value: Double) {
   Harness.record(metric: name, value: value)
 }
 
-/// Reports progress of long work inside a check (a training loop): step `step` of `total`, with
-/// the current values of some numbers (e.g. `["loss": 2.31]`). The learner sees it live (steps,
-/// elapsed time, ETA), and the values become curves in the attempt's results and in
-/// `practice report`. Cheap to call every step: the harness sends at most 20 updates a second.
+/// One number shown with a long check's progress, saying what it is: the live line prints
+/// `label value unit` ("training loss, last batch 0.5234 bits/char"), and the report titles its
+/// curve the same way. `name` keys the stored curve (lowercase letters, digits and `-`).
+public struct ProgressValue: Sendable, Equatable {
+  public let name: String
+  public let value: Double
+  /// What the number is, in words the learner reads on the live line ("training loss, last batch").
+  public let label: String
+  /// Its unit ("bits/char"); empty for a plain count.
+  public let unit: String
+
+  public init(_ name: String, _ value: Double, label: String, unit: String = "") {
+    self.name = name
+    self.value = value
+    self.label = label
+    self.unit = unit
+  }
+
+  /// The loss of the batch just trained on (not a held-out score), in bits per `per`, e.g.
+  /// `.trainingLoss(bits: loss / log(2), per: "char")`: curve `training-loss`, shown as
+  /// "training loss, last batch 0.5234 bits/char".
+  public static func trainingLoss(bits: Double, per token: String) -> ProgressValue {
+    ProgressValue("training-loss", bits, label: "training loss, last batch", unit: "bits/\(token)")
+  }
+}
+
+/// Reports progress of long work inside a check (a training loop): `task` says what the work is
+/// ("training your LSTM"), then step `step` of `total` and the numbers, each saying what it is.
+/// The learner sees it live (task, step, values, elapsed time, ETA) — on a terminal one line
+/// rewritten in place, piped one line per tenth of each check — and the values become curves in
+/// the attempt's results and in `practice report`, downsampled to at most 500 points over the
+/// whole run. Cheap to call every step: the harness sends at most 20 updates a second, plus one
+/// per 1/500 of `total` for the curves, and always the last step.
+///
+/// ```swift
+/// let model = train(text: text, config: config) { step, loss in
+///   reportProgress("training your LSTM", step: step + 1, of: config.steps, .trainingLoss(bits: loss / log(2), per: "char"))
+/// }
+/// ```
+public func reportProgress(_ task: String, step: Int, of total: Int, _ values: ProgressValue...) {
+  Harness.progress(step: step, total: total, task: task, values: values)
+}
+
+/// The unlabelled form: each value is shown under its name, with no unit and no task (prefer the
+/// labelled form above, so the learner knows what the number is).
 public func reportProgress(step: Int, of total: Int, _ values: [String: Double] = [:]) {
-  Harness.progress(step: step, total: total, values: values)
+  let unlabelled = values.sorted { $0.key < $1.key }.map { ProgressValue($0.key, $0.value, label: $0.key) }
+  Harness.progress(step: step, total: total, task: nil, values: unlabelled)
 }
 
 func closeness(_ got: Double, _ expected: Double, absolute: Double, relative: Double) -> String? {

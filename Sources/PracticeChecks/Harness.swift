@@ -54,6 +54,7 @@ public enum Harness {
       }
       markOutput(check.id)
       lastProgress = timespec()
+      lastProgressStep = Int.min
       emit("begin", check.id)
       do {
         try check.run()
@@ -105,15 +106,32 @@ public enum Harness {
   }
 
   nonisolated(unsafe) static var lastProgress: timespec = timespec()
+  nonisolated(unsafe) static var lastProgressStep = Int.min
+  /// Curve resolution: besides at most 20 updates a second, one update whenever the step enters
+  /// another 1/500 of the total, so a curve covers the whole run evenly however fast it goes.
+  static let curveBuckets = 500
 
-  static func progress(step: Int, total: Int, values: [String: Double]) {
+  /// A progress event: `{"step", "total", "task", "values": {name: number}, "labels": {name: {"label", "unit"}}}`.
+  static func progress(step: Int, total: Int, task: String?, values: [ProgressValue]) {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     let elapsed = Double(now.tv_sec - lastProgress.tv_sec) + Double(now.tv_nsec - lastProgress.tv_nsec) * 1e-9
-    guard elapsed >= 0.05 || step >= total else { return }
+    let bucket = { (step: Int) in
+      total > 0 ? step.multipliedReportingOverflow(by: curveBuckets).partialValue / total : 0
+    }
+    let newBucket = lastProgressStep == Int.min || bucket(step) != bucket(lastProgressStep)
+    guard elapsed >= 0.05 || step >= total || newBucket else { return }
     lastProgress = now
-    let fields = values.sorted { $0.key < $1.key }.map { JSON.string($0.key) + ":" + JSON.number($0.value) }
-    emit("progress", "{\"step\":\(step),\"total\":\(total),\"values\":{\(fields.joined(separator: ","))}}")
+    lastProgressStep = step
+    let fields = values.map { JSON.string($0.name) + ":" + JSON.number($0.value) }
+    let labels = values.map {
+      JSON.string($0.name) + ":{\"label\":\(JSON.string($0.label)),\"unit\":\(JSON.string($0.unit))}"
+    }
+    let taskField = task.map { ",\"task\":\(JSON.string($0))" } ?? ""
+    emit(
+      "progress",
+      "{\"step\":\(step),\"total\":\(total)\(taskField),\"values\":{\(fields.joined(separator: ","))},"
+        + "\"labels\":{\(labels.joined(separator: ","))}}")
   }
 
   static func emitResult(_ check: Check, status: String, message: String) {

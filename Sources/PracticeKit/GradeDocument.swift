@@ -36,8 +36,11 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     package var durationMs: Double
     /// Numbers the check reported (`report(name, value)`).
     package var metrics: [String: Double]
-    /// Values reported with progress, as [step, value] points per name (e.g. a training loss curve).
+    /// Values reported with progress, as [step, value] points per name (e.g. a training loss curve):
+    /// at most 500 per curve, spread over the whole run, the first and the last step among them.
     package var curves: [String: [[Double]]]?
+    /// What each curve is, by name, as the check labelled it ("training loss, last batch, bits/char").
+    package var curveLabels: [String: String]?
   }
 
   init(exercise: String, report: GradeReport, maxScore: Double, courseVersion: String) {
@@ -49,7 +52,8 @@ package struct GradeDocument: Codable, Sendable, Equatable {
       CheckDocument(
         id: $0.id, title: $0.title, status: $0.status.rawValue, points: $0.points, maxPoints: $0.maxPoints,
         message: $0.message, hint: $0.hint, output: $0.output, durationMs: ($0.durationMs * 10).rounded() / 10,
-        metrics: $0.metrics, curves: $0.curves.isEmpty ? nil : $0.curves)
+        metrics: $0.metrics, curves: $0.curves.isEmpty ? nil : $0.curves,
+        curveLabels: $0.curveLabels.isEmpty ? nil : $0.curveLabels)
     }
     metrics = report.metrics
     toolchain = report.toolchain

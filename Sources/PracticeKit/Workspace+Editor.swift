@@ -30,7 +30,8 @@ extension Workspace {
   }
 
   /// The entries `compile_commands.json` should have now (course order; files that exist only).
-  package func compileCommands(with grader: Grader) throws(PracticeError) -> (entries: [CompileCommand], exercises: Int) {
+  package func compileCommands(with grader: Grader) throws(PracticeError) -> (entries: [CompileCommand], exercises: Int)
+  {
     var entries: [CompileCommand] = []
     var exercises = 0
     for exercise in course.exercises {

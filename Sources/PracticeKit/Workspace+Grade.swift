@@ -44,23 +44,26 @@ extension Workspace {
   /// Grades the learner's files of `exercise` and records the attempt as a commit.
   ///
   /// SIGINT, SIGTERM and SIGHUP end the grade (`PracticeError.grader(.interrupted)`) without
-  /// recording anything; once the attempt is being recorded, it is recorded whole.
+  /// recording anything; once the attempt is being recorded, it is recorded whole. `onProgress`
+  /// hears the long checks' progress, `onBuild` the build of the support modules on a first grade.
   package func grade(
-    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
     try Interruption.during { () throws(PracticeError) -> GradeOutcome in
-      try gradeAndRecord(exercise, with: grader, onProgress: onProgress)
+      try gradeAndRecord(exercise, with: grader, onProgress: onProgress, onBuild: onBuild)
     }
   }
 
   private func gradeAndRecord(
-    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)?
+    _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)?,
+    onBuild: (@Sendable (BuildProgress) -> Void)?
   ) throws(PracticeError) -> GradeOutcome {
     try checkUnlocked(exercise)
     let submission = try Submission.workspace(self, exercise)
     let sources = submission.sources
     let checks = submission.checks
-    let report = try Self.run(submission, grader: grader, onProgress: onProgress)
+    let report = try Self.run(submission, grader: grader, onProgress: onProgress, onBuild: onBuild)
     let maxScore = report.maxScore ?? Double(exercise.points)
     var document = GradeDocument(
       exercise: exercise.key, report: report, maxScore: maxScore, courseVersion: course.version)
@@ -121,7 +124,8 @@ extension Workspace {
 
   /// Grades a submission without recording anything (`verify`, `rerun`).
   package static func run(
-    _ submission: Submission, grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
+    _ submission: Submission, grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeReport {
     let exercise = submission.exercise
     var limits = Limits()
@@ -130,7 +134,7 @@ extension Workspace {
     if let value = exercise.limits.memoryMegabytes { limits.memoryMegabytes = value }
     let request = GradeRequest(
       sources: submission.sources, checks: submission.checks, interface: submission.interface, limits: limits,
-      optimize: exercise.optimize, onProgress: onProgress)
+      optimize: exercise.optimize, onProgress: onProgress, onBuild: onBuild)
     do {
       return try grader.grade(request)
     } catch {
@@ -165,3 +169,5 @@ extension Workspace {
 
 /// Live progress of a long check, for the CLI (the grader's type under the use-case layer's name).
 package typealias LiveProgress = CheckProgress
+/// The support modules' build on a first grade, for the CLI (the grader's type).
+package typealias LiveBuildProgress = BuildProgress

@@ -8,14 +8,15 @@ import Testing
 @Suite("--json documents match docs/json.md")
 struct JSONFormatTests {
   /// Maps whose keys are names (of metrics, trailers, files), not part of the format.
-  static let maps: Set<String> = ["metrics", "curves", "trailers", "files"]
+  static let maps: Set<String> = ["metrics", "curves", "curveLabels", "trailers", "files"]
 
   /// Keys that may be absent from a document (docs/json.md marks each *optional*), as key paths.
   static let optional: [String: Set<String>] = [
-    "grade": [".checks[].hint", ".checks[].curves", ".compilerOutput", ".errorMessage"],
+    "grade": [".checks[].hint", ".checks[].curves", ".checks[].curveLabels", ".compilerOutput", ".errorMessage"],
     "log": [".attempts[].subject"],
     "show": [
-      ".results", ".results.checks[].hint", ".results.checks[].curves", ".results.compilerOutput",
+      ".results", ".results.checks[].hint", ".results.checks[].curves", ".results.checks[].curveLabels",
+      ".results.compilerOutput",
       ".results.errorMessage",
     ],
     "list": [],

@@ -58,7 +58,9 @@ let pretrained: GPT = {
     ChatCorpus.alphabet.firstIndex(of: $0) ?? 0
   }
   let model = trainGPT(text: text, config: GPTTrainingConfig()) { step, loss in
-    reportProgress(step: step + 1, of: 1000, ["pretraining-bits-per-char": loss / log(2)])
+    reportProgress(
+      "pre-training your GPT on Corpus W, once for the fine-tuning checks", step: step + 1, of: 1000,
+      .trainingLoss(bits: loss / log(2), per: "char"))
   }
   // Through a checkpoint file, as a pre-trained model reaches a fine-tuning run: saved and loaded
   // with the learner's checkpoint code (generation/checkpoint).
@@ -119,7 +121,10 @@ let checks = CheckSuite {
     hint: "A small constant rate after a short warm-up; only the reply tokens count.", timeLimit: 900
   ) {
     let model = fineTune(pretrained, examples: fineTuneTrain, config: FineTuneConfig()) { step, loss in
-      reportProgress(step: step + 1, of: 300, ["masked-bits-per-token": loss / log(2)])
+      reportProgress(
+        "fine-tuning on task A", step: step + 1, of: 300,
+        ProgressValue(
+          "training-reply-loss", loss / log(2), label: "training loss on reply tokens, last batch", unit: "bits/token"))
     }
     let match = exactMatch(model)
     let bits = replyBits(model)

@@ -26,7 +26,9 @@ let trainedModel: CharLSTM = {
     sampleAlphabet.firstIndex(of: $0) ?? 0
   }
   return train(text: text, config: TrainingConfig()) { step, loss in
-    reportProgress(step: step + 1, of: 1000, ["bits-per-char": loss / log(2)])
+    reportProgress(
+      "training your LSTM once, for all the sampling checks", step: step + 1, of: 1000,
+      .trainingLoss(bits: loss / log(2), per: "char"))
   }
 }()
 

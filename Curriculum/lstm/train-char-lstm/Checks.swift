@@ -55,7 +55,7 @@ func trainAndScore(steps: Int) throws -> Double {
   var config = TrainingConfig()
   config.steps = steps
   let model = train(text: text, config: config) { step, loss in
-    reportProgress(step: step + 1, of: steps, ["bits-per-char": loss / log(2)])
+    reportProgress("training your LSTM", step: step + 1, of: steps, .trainingLoss(bits: loss / log(2), per: "char"))
   }
   return try validationBits(model)
 }

@@ -39,7 +39,7 @@ func trainAndMeasure(steps: Int) throws -> Double {
   var config = GPTTrainingConfig()
   config.steps = steps
   let model = trainGPT(text: text, config: config) { step, loss in
-    reportProgress(step: step + 1, of: steps, ["bits-per-char": loss / log(2)])
+    reportProgress("training your GPT", step: step + 1, of: steps, .trainingLoss(bits: loss / log(2), per: "char"))
   }
   return try heldOutBits(model)
 }
