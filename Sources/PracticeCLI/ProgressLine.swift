@@ -41,6 +41,15 @@ final class ProgressLine: @unchecked Sendable {
     }
   }
 
+  /// Clears the live line (if one is on the screen) so a line can be printed in its place; the
+  /// next update draws it again below.
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown && terminal.interactive { FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
+  }
+
   /// Clears the live line before the report is printed.
   func finish() {
     lock.lock()

@@ -65,7 +65,7 @@ struct Show: PracticeCommand {
     }
     if let results = shown.results {
       terminal.print()
-      GradeRendering(terminal: terminal).renderChecks(results)
+      GradeRendering(terminal: terminal, verbose: true).renderChecks(results)
       if let compiler = results.compilerOutput, results.status == "compileError" {
         terminal.print(compiler)
       }

@@ -48,20 +48,6 @@ public func expectFinite(_ value: Double, _ what: String? = nil) throws {
   if !value.isFinite { throw CheckFailure(label(what) + "expected a finite number, got \(value)") }
 }
 
-/// Records a metric (e.g. `report("bits-per-char", 2.03)`); it lands in the results and in the
-/// attempt's commit trailers (as `Metric-bits-per-char`).
-///
-/// The name must follow `MetricName`'s rule: lowercase letters, digits and `-`, at most 64
-/// characters. Any other name is not recorded, and the check fails once its body returns, with a
-/// message naming the metric (`metric name "bits per char" is not allowed: …`).
-public func report(_ name: String, _ value: Double) {
-  guard MetricName.isAllowed(name) else {
-    MetricName.refused.append(name)
-    return
-  }
-  Harness.record(metric: name, value: value)
-}
-
 /// Reports progress of long work inside a check (a training loop): step `step` of `total`, with
 /// the current values of some numbers (e.g. `["loss": 2.31]`). The learner sees it live (steps,
 /// elapsed time, ETA), and the values become curves in the attempt's results and in
