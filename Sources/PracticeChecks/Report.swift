@@ -1,6 +1,6 @@
 /// The bar a reported number was held to, shown beside it in the grade table
 /// (`pass ≤ 0.55`, `pass ≥ 3`).
-public enum Bar: Sendable, Equatable {
+public enum MetricBar: Sendable, Equatable {
   /// Passing needs the value at most this (a loss, an excess).
   case atMost(Double)
   /// Passing needs the value at least this (an accuracy, a speed-up).
@@ -30,7 +30,7 @@ public enum Bar: Sendable, Equatable {
 /// characters. Any other name is not recorded, and the check fails once its body returns, with a
 /// message naming the metric (`metric name "bits per char" is not allowed: …`).
 public func report(
-  _ name: String, _ value: Double, unit: String? = nil, bar: Bar? = nil, optimum: Double? = nil,
+  _ name: String, _ value: Double, unit: String? = nil, bar: MetricBar? = nil, optimum: Double? = nil,
   reference: Double? = nil
 ) {
   guard MetricName.isAllowed(name) else {
@@ -66,7 +66,7 @@ struct MetricDetails {
   var name: String
   var value: Double
   var unit: String?
-  var bar: Bar?
+  var bar: MetricBar?
   var optimum: Double?
   var reference: Double?
 

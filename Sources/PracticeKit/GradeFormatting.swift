@@ -41,7 +41,8 @@ package enum GradeFormatting {
     }
     if let optimum = detail.optimum {
       parts.append("optimum \(constant(optimum))")
-      parts.append("excess \(number(detail.value - optimum, digits: 3))")
+      // Against an optimum of 0 the excess is the value itself.
+      if optimum != 0 { parts.append("excess \(number(detail.value - optimum, digits: 3))") }
     }
     if let reference = detail.reference { parts.append("reference \(constant(reference))") }
     return parts.isEmpty ? text : text + " (" + parts.joined(separator: "; ") + ")"
