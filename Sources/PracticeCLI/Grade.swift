@@ -183,8 +183,14 @@ struct GradeRendering {
         $0.offset == 0 ? styledLabel($0.element, label, indent: 6, .red) : $0.element
       }
     }
-    for metric in GradeFormatting.metricLines(check) {
-      lines += wrap(metric, label: "", indent: 6, continuation: 8)
+    for metric in GradeFormatting.metricParts(check) {
+      let whole = metric.parenthetical.isEmpty ? metric.head : metric.head + " " + metric.parenthetical
+      if 6 + whole.count <= Self.width || metric.parenthetical.isEmpty {
+        lines += wrap(whole, label: "", indent: 6, continuation: 8)
+      } else {
+        lines += wrap(metric.head, label: "", indent: 6, continuation: 8)
+        lines += wrap(metric.parenthetical, label: "", indent: 8)
+      }
     }
     for shown in check.shown ?? [] {
       if let label = shown.label {

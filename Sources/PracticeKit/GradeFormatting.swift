@@ -51,11 +51,21 @@ package enum GradeFormatting {
   /// The metric lines of a check: `name: summary` for each detail, in the order reported; for
   /// metrics without details (attempts recorded before details existed), `name: value` by name.
   package static func metricLines(_ check: GradeDocument.CheckDocument) -> [String] {
+    metricParts(check).map { $0.parenthetical.isEmpty ? $0.head : $0.head + " " + $0.parenthetical }
+  }
+
+  /// The metric lines of a check split before the parenthesis (`name: value unit`, `(pass …)`), so
+  /// a table too narrow for the whole line can put the parenthesis on a line of its own.
+  package static func metricParts(_ check: GradeDocument.CheckDocument) -> [(head: String, parenthetical: String)] {
     let details = check.details ?? []
     let described = Set(details.map(\.name))
-    return details.map { "\($0.name): \(summary($0))" }
+    return details.map { detail in
+      let text = summary(detail)
+      guard let open = text.firstIndex(of: "(") else { return ("\(detail.name): \(text)", "") }
+      return ("\(detail.name): " + text[..<open].trimmingCharacters(in: .whitespaces), String(text[open...]))
+    }
       + check.metrics.filter { !described.contains($0.key) }.sorted { $0.key < $1.key }.map {
-        "\($0.key): \(number($0.value))"
+        ("\($0.key): \(number($0.value))", "")
       }
   }
 
@@ -77,19 +87,29 @@ package enum GradeFormatting {
   /// The first rows of a sample, at most `rows` of at most `width` characters: its lines, each
   /// made visible and broken into rows of `width`; `…` ends the last row when there is more.
   package static func sampleRows(_ text: String, rows: Int = 5, width: Int = 72) -> [String] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // "\r\n" is one Character: split on both.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
     while lines.last?.isEmpty == true { lines.removeLast() }
     var result: [String] = []
     var more = false
     for line in lines {
-      var rest = Substring(visible(line.hasSuffix("\r") ? String(line.dropLast()) : line))
+      var rest = Substring(visible(line))
       repeat {
         if result.count == rows {
           more = true
           break
         }
-        result.append(String(rest.prefix(width)))
-        rest = rest.dropFirst(width)
+        // Break at the last space that fits (when there is one in the second half), else hard.
+        var piece = rest.prefix(width)
+        if piece.count < rest.count, let space = piece.lastIndex(of: " "),
+          piece.distance(from: piece.startIndex, to: space) >= width / 2
+        {
+          piece = rest[rest.startIndex..<space]
+          rest = rest[rest.index(after: space)...]
+        } else {
+          rest = rest.dropFirst(piece.count)
+        }
+        result.append(String(piece))
       } while !rest.isEmpty
       if more { break }
     }
