@@ -9,12 +9,14 @@ struct Grade: PracticeCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compile your code with the exercise's checks, run them, and record the attempt.",
     discussion: """
-      Without EXERCISE: the exercise you last started. \
+      Without EXERCISE: the exercise you last started. Each check's row is printed as the check \
+      ends, with the metrics it reported (value, bar, optimum) and any sample of your model's text. \
       Exit status: 0 when every check passed, 1 when not, 2 or more for usage and setup errors.
 
       Example:
         practice grade
         practice grade entropy --json
+        practice grade --verbose
       """)
 
   @Argument(help: "module/exercise, or an exercise id used by one module only.")
