@@ -118,5 +118,10 @@ struct GoldenTests {
     }
     #expect(verbose.stdout.contains("a passing check's output, shown with --verbose"))
     #expect(!grade.stdout.contains("a passing check's output"))
+    // `show` prints every check's output, and the metrics and samples, from the stored attempt.
+    let show = try runCommand(EndToEndTests.binary, ["show", "last"], in: workspace, environment: environment)
+    #expect(show.stdout.contains("        a passing check's output, shown with --verbose"))
+    #expect(show.stdout.contains("        (pass ≤ 0.55; optimum 0.39686; excess 0.0227)"))
+    #expect(show.stdout.contains("        the one two␛[31m red␉and"))
   }
 }
