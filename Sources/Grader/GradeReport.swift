@@ -49,11 +49,14 @@ package struct GradeRequest: Sendable {
   package var onProgress: (@Sendable (CheckProgress) -> Void)?
   /// Called (on the grading thread) while the support modules are built (first grade only).
   package var onBuild: (@Sendable (BuildProgress) -> Void)?
+  /// Called (on the grading thread) as each check ends, with its result as it will be reported.
+  package var onCheckEnded: (@Sendable (CheckEnded) -> Void)?
 
   package init(
     sources: [SourceFile], checks: SourceFile, interface: [SourceFile] = [], limits: Limits = Limits(),
     optimize: Bool = false, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
-    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil,
+    onCheckEnded: (@Sendable (CheckEnded) -> Void)? = nil
   ) {
     self.sources = sources
     self.checks = checks
@@ -62,6 +65,7 @@ package struct GradeRequest: Sendable {
     self.optimize = optimize
     self.onProgress = onProgress
     self.onBuild = onBuild
+    self.onCheckEnded = onCheckEnded
   }
 }
 
@@ -90,6 +94,55 @@ package struct CheckResult: Sendable, Equatable, Codable {
   package var curves: [String: [[Double]]] = [:]
   /// What each curve is, by name, as the check said ("training loss, last batch, bits/char").
   package var curveLabels: [String: String] = [:]
+  /// What the check said about each number it reported (unit, bar, optimum or reference), in
+  /// the order reported; `metrics` keeps the plain numbers.
+  package var details: [MetricDetail] = []
+  /// Text the check showed: samples of what the learner's model wrote, notes (`show` in the DSL).
+  package var shown: [ShownText] = []
+}
+
+/// One reported metric with what the check knows about it (`report(_:_:unit:bar:optimum:reference:)`).
+package struct MetricDetail: Sendable, Equatable, Codable {
+  /// A bar the value was held to: `atMost` or `atLeast` a value.
+  package struct Bar: Sendable, Equatable, Codable {
+    package var comparison: String
+    package var value: Double
+
+    package init(comparison: String, value: Double) {
+      self.comparison = comparison
+      self.value = value
+    }
+  }
+
+  package var name: String
+  package var value: Double
+  package var unit: String?
+  package var bar: Bar?
+  package var optimum: Double?
+  package var reference: Double?
+
+  package init(
+    name: String, value: Double, unit: String? = nil, bar: Bar? = nil, optimum: Double? = nil, reference: Double? = nil
+  ) {
+    self.name = name
+    self.value = value
+    self.unit = unit
+    self.bar = bar
+    self.optimum = optimum
+    self.reference = reference
+  }
+}
+
+/// Text a check showed (`show(sample:label:)`, `show(note:)`): a labelled sample or a note.
+package struct ShownText: Sendable, Equatable, Codable {
+  /// The sample's label; nil for a note.
+  package var label: String?
+  package var text: String
+
+  package init(label: String?, text: String) {
+    self.label = label
+    self.text = text
+  }
 }
 
 /// The rule for metric names, the same as the check DSL's `MetricName`: `[a-z0-9][a-z0-9-]*`, at
@@ -108,6 +161,13 @@ package enum MetricNames {
     let shown = name.count > 80 ? String(name.prefix(79)) + "…" : name
     return "\(String(reflecting: shown)) (use lowercase letters, digits and '-', at most \(maximumLength))"
   }
+}
+
+/// A check that just ended, while the others may still run: its result (with what it printed so
+/// far, paths as the learner knows them) and the ids of all the program's checks, in order.
+package struct CheckEnded: Sendable {
+  package var result: CheckResult
+  package var checkIDs: [String]
 }
 
 /// Live progress of a long check (`reportProgress` in the check DSL).

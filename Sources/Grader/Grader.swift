@@ -59,11 +59,6 @@ package struct Grader: Sendable {
     guard let program = build.program else { return report }
 
     let runStart = clock.now
-    let session = HarnessSession(
-      program: program.path, limits: request.limits, environment: childEnvironment(sandboxed: sandbox != nil),
-      sandbox: sandbox, onProgress: request.onProgress)
-    let outcome = try session.run()
-    report.runSeconds = (clock.now - runStart).seconds
     // Runtime messages name files as `<module>/<name>`: show the paths the learner knows.
     let paths =
       request.sources.map { ("\(Self.learnerModule)/\($0.name):", "\($0.displayPath):") }
@@ -71,6 +66,19 @@ package struct Grader: Sendable {
     func learnerPaths(_ text: String) -> String {
       paths.reduce(Self.withoutStackTraces(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
+    var session = HarnessSession(
+      program: program.path, limits: request.limits, environment: childEnvironment(sandboxed: sandbox != nil),
+      sandbox: sandbox, onProgress: request.onProgress)
+    if let onCheckEnded = request.onCheckEnded {
+      session.onResult = { result, manifest in
+        var shown = result
+        shown.message = learnerPaths(result.message)
+        shown.output = learnerPaths(result.output)
+        onCheckEnded(CheckEnded(result: shown, checkIDs: manifest.map(\.id)))
+      }
+    }
+    let outcome = try session.run()
+    report.runSeconds = (clock.now - runStart).seconds
     report.programOutput = learnerPaths(outcome.output)
     guard let manifest = outcome.manifest else {
       report.status = .error

@@ -21,6 +21,26 @@ struct HarnessSession {
     var status: String
     var message: String
     var metrics: [String: MetricValue]
+    var details: [RawDetail]?
+    var shown: [RawShown]?
+  }
+
+  struct RawDetail: Decodable {
+    struct RawBar: Decodable {
+      var comparison: String
+      var value: MetricValue
+    }
+    var name: String
+    var value: MetricValue
+    var unit: String?
+    var bar: RawBar?
+    var optimum: MetricValue?
+    var reference: MetricValue?
+  }
+
+  struct RawShown: Decodable {
+    var label: String?
+    var text: String
   }
 
   /// A metric: a number, or a string for NaN and infinities (JSON has neither).
@@ -57,6 +77,8 @@ struct HarnessSession {
   /// When set, the program runs in the sandbox, its folder bound read-only.
   var sandbox: Sandbox?
   var onProgress: (@Sendable (CheckProgress) -> Void)?
+  /// Called with each check's result as soon as it is known (its output is what it printed by then).
+  var onResult: ((CheckResult, [ManifestEntry]) -> Void)?
 
   func run() throws(GraderError) -> Outcome {
     let clock = ContinuousClock()
@@ -111,6 +133,8 @@ struct HarnessSession {
             let started = current?.id == result.id ? current?.started : nil
             result.durationMs = started.map { (clock.now - $0).seconds * 1000 } ?? 0
             results[result.id] = result
+            result.output = splitter.output(of: result.id)
+            onResult?(result, manifest ?? [])
             if result.status != .pass { notPassed.append(result.id) }
             current = nil
           case "progress":
@@ -179,12 +203,15 @@ struct HarnessSession {
       }
       result.durationMs = (clock.now - running.started).seconds * 1000
       results[entry.id] = result
+      result.output = checkOutput
+      onResult?(result, checks)
       notPassed.append(entry.id)
       start = index + 1
       if runOver {
         for later in checks[start...] where results[later.id] == nil {
           results[later.id] = Self.result(
             later, status: .timeout, message: "not run: the run went over its \(Self.seconds(limits.runSeconds)) limit")
+          results[later.id].map { onResult?($0, checks) }
         }
         break
       }
@@ -212,14 +239,36 @@ struct HarnessSession {
     else { return nil }
     let refused = raw.metrics.keys.filter { !MetricNames.isAllowed($0) }.sorted()
     guard !refused.isEmpty else {
-      return result(
+      var checked = result(
         entry, status: CheckStatus(rawValue: raw.status) ?? .error, message: raw.message, metrics: raw.metrics)
+      checked.details = details(raw)
+      checked.shown = (raw.shown ?? []).prefix(maximumShown).map {
+        ShownText(label: $0.label.map { String($0.prefix(40)) }, text: String($0.text.prefix(4096)))
+      }
+      return checked
     }
     var message = refused.map { "the results name a metric that is not allowed, dropped: \(MetricNames.describe($0))" }
       .joined(separator: "\n")
     if !raw.message.isEmpty { message += "\n" + raw.message }
     return result(
       entry, status: .error, message: message, metrics: raw.metrics.filter { MetricNames.isAllowed($0.key) })
+  }
+
+  /// At most this many details and shown texts are kept per check.
+  static let maximumShown = 16
+
+  /// The details of the reported metrics: only those naming a metric the check reported (so they
+  /// never add a number of their own), bars only `atMost`/`atLeast`, units cut to 24 characters.
+  static func details(_ raw: RawResult) -> [MetricDetail] {
+    (raw.details ?? []).filter { raw.metrics[$0.name] != nil }.prefix(maximumShown).map { detail in
+      let bar = detail.bar.flatMap { bar in
+        ["atMost", "atLeast"].contains(bar.comparison)
+          ? MetricDetail.Bar(comparison: bar.comparison, value: bar.value.value) : nil
+      }
+      return MetricDetail(
+        name: detail.name, value: detail.value.value, unit: detail.unit.map { String($0.prefix(24)) }, bar: bar,
+        optimum: detail.optimum?.value, reference: detail.reference?.value)
+    }
   }
 
   static func result(

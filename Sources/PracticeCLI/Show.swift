@@ -9,6 +9,7 @@ struct Show: PracticeCommand {
     abstract: "One attempt: its results, metrics, toolchain, course version, checks digest and code.",
     discussion: """
       ATTEMPT is `last`, an exercise (its latest attempt), EXERCISE~N (N attempts back) or a commit id prefix.
+      Each check's row shows its metrics, the text it showed and everything it printed.
 
       Example:
         practice show last
@@ -67,7 +68,7 @@ struct Show: PracticeCommand {
     }
     if let results = shown.results {
       terminal.print()
-      GradeRendering(terminal: terminal).renderChecks(results)
+      GradeRendering(terminal: terminal, verbose: true).renderChecks(results)
       if let compiler = results.compilerOutput, results.status == "compileError" {
         terminal.print(compiler)
       }

@@ -40,10 +40,14 @@ struct Watch: PracticeCommand {
     func grade() throws -> Bool {
       if terminal.interactive { terminal.write("\u{1B}[2J\u{1B}[H") }
       let live = ProgressLine(terminal: terminal, enabled: true)
+      let rendering = GradeRendering(terminal: terminal)
+      let table = LiveTable(rendering: rendering, live: live)
+      table.begin(current.key, title: current.title)
       let outcome = try workspace.grade(
-        current, with: grader, onProgress: { live.update($0) }, onBuild: { live.build($0) })
+        current, with: grader, onProgress: { live.update($0) }, onBuild: { live.build($0) },
+        onCheckEnded: { table.add($0, $1) })
       live.finish()
-      GradeRendering(terminal: terminal).render(outcome)
+      rendering.render(outcome, printed: table.printed)
       terminal.print()
       terminal.print(
         terminal.styled("watching \(current.workspaceFolder) — save to re-grade", .dim) + "   " + keysLine(terminal))

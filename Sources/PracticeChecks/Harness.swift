@@ -16,6 +16,8 @@
 /// Run without the grader (nothing on descriptor 4), the program prints a readable report instead.
 public enum Harness {
   nonisolated(unsafe) static var metrics: [(String, Double)] = []
+  nonisolated(unsafe) static var details: [MetricDetails] = []
+  nonisolated(unsafe) static var shown: [ShownText] = []
   nonisolated(unsafe) static var channel: Int32 = -1
   nonisolated(unsafe) static var nonce = ""
 
@@ -47,6 +49,8 @@ public enum Harness {
     for index in checks.indices where index >= environment.start {
       let check = checks[index]
       metrics = []
+      details = []
+      shown = []
       if let blocker = check.dependsOn.first(where: { notPassed.contains($0) }) {
         notPassed.insert(check.id)
         emitResult(check, status: "skipped", message: "skipped because '\(blocker)' did not pass")
@@ -139,10 +143,13 @@ public enum Harness {
     let metricsJSON = metrics.map { JSON.string($0.0) + ":" + JSON.number($0.1) }.joined(separator: ",")
     let payload =
       "{\"id\":\(JSON.string(check.id)),\"status\":\(JSON.string(status)),\"message\":\(JSON.string(message)),"
-      + "\"metrics\":{\(metricsJSON)}}"
+      + "\"metrics\":{\(metricsJSON)},\"details\":[\(details.map(\.json).joined(separator: ","))],"
+      + "\"shown\":[\(shown.map(\.json).joined(separator: ","))]}"
     if channel < 0 {
       let mark = status == "pass" ? "PASS" : status.uppercased()
       print("\(mark)  \(check.id): \(check.title)" + (message.isEmpty ? "" : "\n      \(message)"))
+      for (name, value) in metrics { print("      \(name): \(value)") }
+      for text in shown { print("      \(text.label.map { $0 + ": " } ?? "")\(text.text)") }
       return
     }
     emit("result", payload)

@@ -41,6 +41,29 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     package var curves: [String: [[Double]]]?
     /// What each curve is, by name, as the check labelled it ("training loss, last batch, bits/char").
     package var curveLabels: [String: String]?
+    /// What the check said about each number it reported, in order (absent when none):
+    /// `{name, value, unit?, bar?: {comparison: "atMost"|"atLeast", value}, optimum?, reference?}`.
+    package var details: [MetricDetail]?
+    /// Text the check showed (`show` in the DSL), in order (absent when none): `{label?, text}`,
+    /// a sample of what the learner's model wrote, or a note without a label.
+    package var shown: [ShownText]?
+
+    package init(_ result: CheckResult) {
+      id = result.id
+      title = result.title
+      status = result.status.rawValue
+      points = result.points
+      maxPoints = result.maxPoints
+      message = result.message
+      hint = result.hint
+      output = result.output
+      durationMs = (result.durationMs * 10).rounded() / 10
+      metrics = result.metrics
+      curves = result.curves.isEmpty ? nil : result.curves
+      curveLabels = result.curveLabels.isEmpty ? nil : result.curveLabels
+      details = result.details.isEmpty ? nil : result.details
+      shown = result.shown.isEmpty ? nil : result.shown
+    }
   }
 
   init(exercise: String, report: GradeReport, maxScore: Double, courseVersion: String) {
@@ -48,13 +71,7 @@ package struct GradeDocument: Codable, Sendable, Equatable {
     status = report.status.rawValue
     score = report.score
     self.maxScore = maxScore
-    checks = report.checks.map {
-      CheckDocument(
-        id: $0.id, title: $0.title, status: $0.status.rawValue, points: $0.points, maxPoints: $0.maxPoints,
-        message: $0.message, hint: $0.hint, output: $0.output, durationMs: ($0.durationMs * 10).rounded() / 10,
-        metrics: $0.metrics, curves: $0.curves.isEmpty ? nil : $0.curves,
-        curveLabels: $0.curveLabels.isEmpty ? nil : $0.curveLabels)
-    }
+    checks = report.checks.map(CheckDocument.init)
     metrics = report.metrics
     toolchain = report.toolchain
     self.courseVersion = courseVersion

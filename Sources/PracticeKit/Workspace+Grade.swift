@@ -46,24 +46,33 @@ extension Workspace {
   /// SIGINT, SIGTERM and SIGHUP end the grade (`PracticeError.grader(.interrupted)`) without
   /// recording anything; once the attempt is being recorded, it is recorded whole. `onProgress`
   /// hears the long checks' progress, `onBuild` the build of the support modules on a first grade.
+  ///
+  /// - Parameter onCheckEnded: called as each check ends, with its row as the document will
+  ///   hold it and the ids of all the checks, so a table can be printed as the checks run.
   package func grade(
     _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
-    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil,
+    onCheckEnded: (@Sendable (GradeDocument.CheckDocument, _ checkIDs: [String]) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
     try Interruption.during { () throws(PracticeError) -> GradeOutcome in
-      try gradeAndRecord(exercise, with: grader, onProgress: onProgress, onBuild: onBuild)
+      try gradeAndRecord(exercise, with: grader, onProgress: onProgress, onBuild: onBuild, onCheckEnded: onCheckEnded)
     }
   }
 
   private func gradeAndRecord(
     _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)?,
-    onBuild: (@Sendable (BuildProgress) -> Void)?
+    onBuild: (@Sendable (BuildProgress) -> Void)?,
+    onCheckEnded: (@Sendable (GradeDocument.CheckDocument, _ checkIDs: [String]) -> Void)?
   ) throws(PracticeError) -> GradeOutcome {
     try checkUnlocked(exercise)
     let submission = try Submission.workspace(self, exercise)
     let sources = submission.sources
     let checks = submission.checks
-    let report = try Self.run(submission, grader: grader, onProgress: onProgress, onBuild: onBuild)
+    let report = try Self.run(
+      submission, grader: grader, onProgress: onProgress, onBuild: onBuild,
+      onCheckEnded: onCheckEnded.map { callback in
+        { @Sendable ended in callback(GradeDocument.CheckDocument(ended.result), ended.checkIDs) }
+      })
     let maxScore = report.maxScore ?? Double(exercise.points)
     var document = GradeDocument(
       exercise: exercise.key, report: report, maxScore: maxScore, courseVersion: course.version)
@@ -125,7 +134,8 @@ extension Workspace {
   /// Grades a submission without recording anything (`verify`, `rerun`).
   package static func run(
     _ submission: Submission, grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil,
-    onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+    onBuild: (@Sendable (BuildProgress) -> Void)? = nil,
+    onCheckEnded: (@Sendable (CheckEnded) -> Void)? = nil
   ) throws(PracticeError) -> GradeReport {
     let exercise = submission.exercise
     var limits = Limits()
@@ -134,7 +144,7 @@ extension Workspace {
     if let value = exercise.limits.memoryMegabytes { limits.memoryMegabytes = value }
     let request = GradeRequest(
       sources: submission.sources, checks: submission.checks, interface: submission.interface, limits: limits,
-      optimize: exercise.optimize, onProgress: onProgress, onBuild: onBuild)
+      optimize: exercise.optimize, onProgress: onProgress, onBuild: onBuild, onCheckEnded: onCheckEnded)
     do {
       return try grader.grade(request)
     } catch {

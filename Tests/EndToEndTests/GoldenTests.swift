@@ -110,4 +110,60 @@ struct GoldenTests {
     let home = try runCommand(EndToEndTests.binary, [], in: workspace, environment: environment)
     try compare("home.txt", normalise(home.stdout, workspace: workspace))
   }
+
+  /// Checks that report metrics with bars and optima, show a sample (with control characters and
+  /// a line too long for the screen) and a note, print output, and fail with a long message.
+  static let resultChecks = #"""
+    import PracticeChecks
+
+    let trainBar = 0.55
+    let optimum = 0.39686
+
+    let checks = CheckSuite {
+      Check("train", "after 1000 steps, held-out Corpus W at ≤ \(trainBar) bits/char (optimum \(optimum))", points: 2) {
+        print("step 1000: loss 0.61")
+        let bits = 0.41953 + Double(add(0, 0))
+        report("bits-per-char", bits, unit: "bits/char", bar: .atMost(trainBar), optimum: optimum)
+        report("excess-bits", bits - optimum, unit: "bits/char")
+        try expect(bits <= trainBar, "\(bits) bits/char; needs ≤ \(trainBar)")
+      }
+      Check("speedup", "the cache makes generation at least 3 times faster", points: 1) {
+        report("speedup", 2.5 + Double(add(0, 0)), unit: "× faster with the cache", bar: .atLeast(3))
+        show(note: "tier: none yet (bronze needs an excess ≤ 0.1)")
+        try expect(add(1, 1) == 3, "cached 0.02 s vs uncached 0.05 s: 2.5×; needs ≥ 3× — a long message that must wrap at eighty columns")
+      }
+      Check("sample-text", "temperature 1 writes words", points: 1) {
+        show(sample: "the one two\u{1B}[31m red\tand\n" + String(repeating: "word ", count: 30) + "\nthird\nfourth\nfifth\nsixth", label: "temperature 1, seed 2026")
+        print("a passing check's output, shown with --verbose")
+        try expectEqual(add(2, 3), 5)
+      }
+    }
+    """#
+
+  @Test("the grade table with metrics, samples and notes fits 80 columns; --verbose adds passing checks' output")
+  func metricsAndSamples() throws {
+    let course = try CourseFixture(checks: Self.resultChecks)
+    let parent = try TemporaryDirectory()
+    let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1", "TZ": "UTC"]
+    try runCommand(
+      EndToEndTests.binary, ["init", "ws", "--course", course.root.path], in: parent.url, environment: environment)
+    let workspace = parent.url.appendingPathComponent("ws")
+    try runCommand(EndToEndTests.binary, ["start"], in: workspace, environment: environment)
+    try CourseFixture.defaultSolution.write(
+      to: workspace.appendingPathComponent("Exercises/basics/add/Add.swift"), atomically: true, encoding: .utf8)
+    let grade = try runCommand(EndToEndTests.binary, ["grade"], in: workspace, environment: environment)
+    try compare("grade-metrics.txt", normalise(grade.stdout, workspace: workspace))
+    let verbose = try runCommand(EndToEndTests.binary, ["grade", "--verbose"], in: workspace, environment: environment)
+    try compare("grade-metrics-verbose.txt", normalise(verbose.stdout, workspace: workspace))
+    for line in (grade.stdout + verbose.stdout).split(separator: "\n") {
+      #expect(line.count <= 80, "wider than 80 columns: \(line)")
+    }
+    #expect(verbose.stdout.contains("a passing check's output, shown with --verbose"))
+    #expect(!grade.stdout.contains("a passing check's output"))
+    // `show` prints every check's output, and the metrics and samples, from the stored attempt.
+    let show = try runCommand(EndToEndTests.binary, ["show", "last"], in: workspace, environment: environment)
+    #expect(show.stdout.contains("        a passing check's output, shown with --verbose"))
+    #expect(show.stdout.contains("        (pass ≤ 0.55; optimum 0.39686; excess 0.0227)"))
+    #expect(show.stdout.contains("        the one two␛[31m red␉and"))
+  }
 }

@@ -12,10 +12,14 @@ struct JSONFormatTests {
 
   /// Keys that may be absent from a document (docs/json.md marks each *optional*), as key paths.
   static let optional: [String: Set<String>] = [
-    "grade": [".checks[].hint", ".checks[].curves", ".checks[].curveLabels", ".compilerOutput", ".errorMessage"],
+    "grade": [
+      ".checks[].hint", ".checks[].curves", ".checks[].curveLabels", ".checks[].details", ".checks[].shown",
+      ".compilerOutput", ".errorMessage",
+    ],
     "log": [".attempts[].subject"],
     "show": [
       ".results", ".results.checks[].hint", ".results.checks[].curves", ".results.checks[].curveLabels",
+      ".results.checks[].details", ".results.checks[].shown",
       ".results.compilerOutput",
       ".results.errorMessage",
     ],

@@ -19,6 +19,10 @@ struct GraderFixtureTests {
     var outputContains: [String]?
     var compilerContains: [String]?
     var metrics: [String: Double]?
+    /// Per check: the metric details it must report, exactly.
+    var details: [String: [MetricDetail]]?
+    /// Per check: the texts it must show, exactly.
+    var shown: [String: [ShownText]]?
     var checkOutputContains: [String: String]?
     var checkOutputExcludes: [String: String]?
     /// An argument of a process the submission starts, which must not be running after the grade.
@@ -66,6 +70,12 @@ struct GraderFixtureTests {
       #expect(report.compilerOutput.contains(fragment), "'\(report.compilerOutput)' should contain '\(fragment)'")
     }
     if let metrics = expected.metrics { #expect(report.metrics == metrics) }
+    for (id, details) in expected.details ?? [:] {
+      #expect(report.checks.first { $0.id == id }?.details == details, "metric details of \(id)")
+    }
+    for (id, shown) in expected.shown ?? [:] {
+      #expect(report.checks.first { $0.id == id }?.shown == shown, "texts shown by \(id)")
+    }
     for (id, fragment) in expected.checkOutputContains ?? [:] {
       let output = report.checks.first { $0.id == id }?.output ?? ""
       #expect(output.contains(fragment), "\(id) printed '\(output)', which should contain '\(fragment)'")

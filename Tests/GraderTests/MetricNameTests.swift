@@ -69,4 +69,34 @@ struct GraderMetricNameTests {
     #expect(report.metrics["bits per char"] == nil)
     #expect(report.score == 1)
   }
+
+  @Test("metric details count only for a metric the check reported, with a known bar; units are bounded")
+  func detailsAreChecked() throws {
+    let longUnit = String(repeating: "u", count: 40)
+    let payload =
+      #"{"id":"rate","status":"pass","message":"","metrics":{"bits-per-char":0.5},"details":["#
+      + #"{"name":"bits-per-char","value":0.5,"unit":"\#(longUnit)","bar":{"comparison":"atMost","value":0.55},"#
+      + #""optimum":0.39686},"#
+      + #"{"name":"invented","value":7},"#
+      + #"{"name":"bits-per-char","value":0.5,"bar":{"comparison":"sometimes","value":1}}],"#
+      + #""shown":[{"label":"sample","text":"abc"},{"text":"a note"}]}"#
+    let result = try #require(HarnessSession.checkResult(payload, manifest: Self.manifest))
+    #expect(result.status == .pass)
+    #expect(
+      result.details == [
+        MetricDetail(
+          name: "bits-per-char", value: 0.5, unit: String(repeating: "u", count: 24),
+          bar: MetricDetail.Bar(comparison: "atMost", value: 0.55), optimum: 0.39686),
+        MetricDetail(name: "bits-per-char", value: 0.5),
+      ])
+    #expect(result.shown == [ShownText(label: "sample", text: "abc"), ShownText(label: nil, text: "a note")])
+  }
+
+  @Test("a result without details (a harness from before them) still counts")
+  func resultsWithoutDetails() throws {
+    let payload = #"{"id":"rate","status":"pass","message":"","metrics":{"bits-per-char":0.5}}"#
+    let result = try #require(HarnessSession.checkResult(payload, manifest: Self.manifest))
+    #expect(result.status == .pass && result.details.isEmpty && result.shown.isEmpty)
+    #expect(result.metrics == ["bits-per-char": 0.5])
+  }
 }

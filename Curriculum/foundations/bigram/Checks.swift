@@ -45,7 +45,7 @@ let checks = CheckSuite {
     try expectClose(smoothed, 2.7807261299562107, absolute: 1e-9, "bits/char (validation, α = 1)")
     let plain = BigramModel(training: training, smoothing: 0).bitsPerCharacter(on: validation)
     try expectClose(plain, 2.7727007602313747, absolute: 1e-9, "bits/char (validation, α = 0)")
-    report("bits-per-char", smoothed)
+    report("bits-per-char", smoothed, unit: "bits/char", optimum: corpus.entropyRate)
   }
   Check(
     "versus-rate", "the bigram model is far above Corpus W's entropy rate (0.397 bits/char)", points: 2,
@@ -53,6 +53,6 @@ let checks = CheckSuite {
   ) {
     let loss = BigramModel(training: training, smoothing: 1).bitsPerCharacter(on: validation)
     try expect(loss > corpus.entropyRate + 2, "a bigram model cannot be within 2 bits of the rate: \(loss)")
-    report("excess-bits-per-char", loss - corpus.entropyRate)
+    report("excess-bits-per-char", loss - corpus.entropyRate, unit: "bits/char")
   }
 }

@@ -29,6 +29,10 @@ let testSet = twoMoons(seed: 8)
 // The thresholds are the exercise's goals (CONTENT.md 0.9: ≥ 0.95 training accuracy within 100
 // steps). A linear classifier (logistic regression fitted with numpy at authoring time, same data)
 // reaches 0.91 on the training points and 0.85 on the test points, so both require the hidden layer.
+/// The accuracy bars of the last two checks.
+let trainingAccuracyBar = 0.95
+let testAccuracyBar = 0.9
+
 let checks = CheckSuite {
   Check(
     "shapes", "the untrained network maps (N, 2) points to (N, 2) logits", points: 2,
@@ -54,16 +58,16 @@ let checks = CheckSuite {
   ) {
     let (model, losses) = train(points: trainingSet.points, labels: trainingSet.labels, steps: 100, seed: 1)
     let score = accuracy(model.predict(trainingSet.points), trainingSet.labels)
-    report("training-accuracy", score)
-    report("final-loss", losses.last ?? .nan)
-    try expect(score >= 0.95, "training accuracy \(score) is below 0.95")
+    report("training-accuracy", score, unit: "of the points", bar: .atLeast(trainingAccuracyBar), optimum: 1)
+    report("final-loss", losses.last ?? .nan, unit: "nats")
+    try expect(score >= trainingAccuracyBar, "training accuracy \(score) is below \(trainingAccuracyBar)")
   }
   Check(
     "test-accuracy", "and it generalises: ≥ 90% of 200 new points", points: 3, dependsOn: ["training-accuracy"]
   ) {
     let (model, _) = train(points: trainingSet.points, labels: trainingSet.labels, steps: 100, seed: 1)
     let score = accuracy(model.predict(testSet.points), testSet.labels)
-    report("test-accuracy", score)
-    try expect(score >= 0.9, "test accuracy \(score) is below 0.9")
+    report("test-accuracy", score, unit: "of the points", bar: .atLeast(testAccuracyBar), optimum: 1)
+    try expect(score >= testAccuracyBar, "test accuracy \(score) is below \(testAccuracyBar)")
   }
 }

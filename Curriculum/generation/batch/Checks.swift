@@ -12,6 +12,12 @@ let batchAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 let batchModel = GPT(config: GPTConfig(), seed: 2024)
 let batchPrompt = [8, 5, 12, 12, 15]  // "hello"
 
+/// Rows of tokens as text, one line each, for the table (a token outside the alphabet shows as `?`).
+func batchShown(_ rows: [[Int]]) -> String {
+  rows.map { row in String(row.map { $0 >= 0 && $0 < batchAlphabet.count ? batchAlphabet[$0] : "?" }) }
+    .joined(separator: "\n")
+}
+
 let checks = CheckSuite {
   Check(
     "shape", "samples rows of exactly maxTokens new tokens each", points: 2,
@@ -27,6 +33,8 @@ let checks = CheckSuite {
   ) {
     let rows = generateBatch(
       model: batchModel, prompt: batchPrompt, samples: 3, maxTokens: 20, temperature: 0.8, seed: 7)
+    show(sample: batchShown(rows), label: "your rows after \"hello\" (T = 0.8, seed 7)")
+    try expectEqual(rows.count, 3, "rows")
     try expectEqual(String(rows[0].map { batchAlphabet[$0] }), "i wplhhhehczvvvpxntv", "row 0")
     for r in 0..<3 {
       var sampler = Sampler(temperature: 0.8, seed: 7 + UInt64(r))

@@ -12,6 +12,10 @@ let generationReferenceGPT = GPT(config: GPTConfig(), seed: 2024)
 
 func generationIDs(_ text: String) -> [Int] { text.map { generationAlphabet.firstIndex(of: $0) ?? 0 } }
 func decodeText(_ tokens: [Int]) -> String { String(tokens.map { generationAlphabet[$0] }) }
+/// The tokens as text for the table (a token outside the alphabet shows as `?`).
+func shownText(_ tokens: [Int]) -> String {
+  String(tokens.map { $0 >= 0 && $0 < generationAlphabet.count ? generationAlphabet[$0] : "?" })
+}
 
 let checks = CheckSuite {
   Check(
@@ -20,6 +24,7 @@ let checks = CheckSuite {
   ) {
     var sampler = Sampler(temperature: 0, seed: 0)
     let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 20, sampler: &sampler)
+    show(sample: shownText(tokens), label: "your greedy text")
     try expectEqual(tokens.count, 25, "prompt + new tokens")
     try expectEqual(decodeText(tokens), "helloppvvvvvvvvvvvvvvvvvv", "greedy text")
   }
@@ -29,6 +34,7 @@ let checks = CheckSuite {
   ) {
     var sampler = Sampler(temperature: 0.8, seed: 7)
     let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 20, sampler: &sampler)
+    show(sample: shownText(tokens), label: "your text at T = 0.8")
     try expectEqual(decodeText(tokens), "helloi wplhhhehczvvvpxntv", "sampled text")
   }
   Check(
@@ -38,6 +44,7 @@ let checks = CheckSuite {
   ) {
     var sampler = Sampler(temperature: 0.8, seed: 7)
     let tokens = generate(model: generationReferenceGPT, prompt: generationIDs("hello"), count: 40, sampler: &sampler)
+    show(sample: shownText(tokens), label: "your 45 tokens")
     try expectEqual(decodeText(tokens), "helloi wplhhhehczvvvpxntvvdmjxydnvoybkjmpbwhg", "45 tokens")
   }
 }

@@ -79,7 +79,7 @@ let checks = CheckSuite {
     try expect(bits <= ideal + 32 + 7, "\(bits) bits against \(ideal) bits of information (+32 allowed, +7 padding)")
     let perSymbol = bits / Double(validation.count)
     try expectClose(perSymbol, ideal / Double(validation.count), absolute: 0.01, "bits per symbol")
-    report("bits-per-symbol", perSymbol)
+    report("bits-per-symbol", perSymbol, unit: "bits/symbol", optimum: ideal / Double(validation.count))
   }
   Check("edges", "an empty message, and a certain symbol that costs (almost) nothing", points: 2) {
     try expectEqual(arithmeticDecode(arithmeticEncode([], model: abc), count: 0, model: abc), [], "empty message")

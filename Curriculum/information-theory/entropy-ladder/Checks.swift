@@ -50,6 +50,6 @@ let checks = CheckSuite {
     let estimate = plugInEntropy(trainingSymbols, order: 3)
     try expectClose(estimate, 2.0841474834960128, absolute: 1e-9, "order 3")
     try expect(estimate < 2.0951438278653156, "the order-3 estimate \(estimate) should fall below the rate")
-    report("plug-in-order-3-bits", estimate)
+    report("plug-in-order-3-bits", estimate, unit: "bits/symbol")
   }
 }

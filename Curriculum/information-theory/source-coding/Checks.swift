@@ -44,6 +44,6 @@ let checks = CheckSuite {
       abs($0 - (5.329462116068994 - 1)) < 1e-9 ? "the space after each word is a character too" : nil
     }
     try expectClose(rates.bitsPerCharacter, 0.39738213615298623, absolute: 1e-9, "bits per character")
-    report("corpus-w-bits-per-char", rates.bitsPerCharacter)
+    report("corpus-w-bits-per-char", rates.bitsPerCharacter, unit: "bits/char")
   }
 }

@@ -28,7 +28,7 @@ let checks = CheckSuite {
     let surprisal = empiricalSurprisal(flips(100_000, &generator), p: coin)
     try expectClose(surprisal, 0.4705171575905675, absolute: 1e-9, "surprisal of 10⁵ flips")
     try expectClose(surprisal, 0.46899559358928117, absolute: 0.01, "against H₂(0.1)")
-    report("surprisal-bits", surprisal)
+    report("surprisal-bits", surprisal, unit: "bits/flip")
   }
   Check(
     "typical-fraction", "987 of 1000 sequences of 2000 flips are 0.05-typical", points: 2, dependsOn: ["aep"],

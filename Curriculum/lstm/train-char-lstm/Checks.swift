@@ -19,6 +19,9 @@ import PracticeChecks
 // model's own loss is not trusted.
 
 let optimumBitsPerChar = 0.39686
+/// The bars of the train and distinction checks (CONTENT.md §2.3, above).
+let trainBar = 0.55
+let distinctionBar = 0.45
 let checkAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 
 func characterIDs(_ text: String) -> [Int] { text.map { checkAlphabet.firstIndex(of: $0) ?? 0 } }
@@ -154,28 +157,29 @@ let checks = CheckSuite {
     try expect((6..<11).contains { b[$0].data != a[$0].data }, "the scores do not depend on the inputs at all")
   }
   Check(
-    "train", "after 1000 steps, held-out Corpus W at ≤ 0.55 bits/char (optimum 0.39686)", points: 8,
+    "train", "after 1000 steps, held-out Corpus W at ≤ \(trainBar) bits/char (optimum \(optimumBitsPerChar))",
+    points: 8,
     dependsOn: ["clip", "schedule", "gradients", "causal"],
     hint: "Check the initial loss and that the loss falls in the first 100 steps; Adam with β₂ = 0.99, clip 1.0.",
     timeLimit: 600
   ) {
     let bits = try trainAndScore(steps: 1000)
-    report("bits-per-char", bits)
-    report("excess-bits", bits - optimumBitsPerChar)
+    report("bits-per-char", bits, unit: "bits/char", bar: .atMost(trainBar), optimum: optimumBitsPerChar)
+    report("excess-bits", bits - optimumBitsPerChar, unit: "bits/char")
     try expect(
-      bits <= 0.55,
-      "\(bits) bits/char on held-out text after 1000 steps (excess over the optimum \(bits - optimumBitsPerChar)); needs ≤ 0.55"
+      bits <= trainBar,
+      "\(bits) bits/char on held-out text after 1000 steps (excess over the optimum \(bits - optimumBitsPerChar)); needs ≤ \(trainBar)"
     )
   }
   Check(
-    "distinction", "after 2000 steps, ≤ 0.45 bits/char", points: 2, dependsOn: ["train"],
+    "distinction", "after 2000 steps, ≤ \(distinctionBar) bits/char", points: 2, dependsOn: ["train"],
     hint: "The same training, twice as long (the schedule stretches with the step count).", timeLimit: 900
   ) {
     let bits = try trainAndScore(steps: 2000)
-    report("bits-per-char-2000", bits)
+    report("bits-per-char-2000", bits, unit: "bits/char", bar: .atMost(distinctionBar), optimum: optimumBitsPerChar)
     try expect(
-      bits <= 0.45,
-      "\(bits) bits/char on held-out text after 2000 steps (excess over the optimum \(bits - optimumBitsPerChar)); needs ≤ 0.45"
+      bits <= distinctionBar,
+      "\(bits) bits/char on held-out text after 2000 steps (excess over the optimum \(bits - optimumBitsPerChar)); needs ≤ \(distinctionBar)"
     )
   }
 }

@@ -11,6 +11,12 @@ import PracticeChecks
 // per character are computed here from the logits of the learner's `forward`, not from its loss.
 
 let optimumBits = 0.39686
+/// The bars of the checks below (their sources are in the comment above).
+let trainBar = 0.50
+let distinctionBar = 0.44
+let learnsBar = 2.9
+/// ln 27: the loss of a uniform guess over 27 characters.
+let uniformNats = 3.295836866004329
 let gptAlphabet = Array(" abcdefghijklmnopqrstuvwxyz")
 
 func gptIDs(_ text: String) -> [Int] { text.map { gptAlphabet.firstIndex(of: $0) ?? 0 } }
@@ -61,7 +67,8 @@ let checks = CheckSuite {
     try expectAllClose(small.flatMap { $0 }, [0.3, -0.4], absolute: 0, "below the limit nothing changes")
   }
   Check(
-    "learns", "60 quick steps (warm-up 10) bring held-out loss from ln 27 ≈ 3.30 to below 2.9 nats per character",
+    "learns",
+    "60 quick steps (warm-up 10) bring held-out loss from ln 27 ≈ 3.30 to below \(learnsBar) nats per character",
     points: 2,
     hint:
       "Each step: a batch, lossAndGradients, clip, the rate from cosineRate, an Adam step per tensor, written back.",
@@ -96,28 +103,31 @@ let checks = CheckSuite {
       return total / Double(8 * 64)
     }
     let before = heldOutNats(GPT(config: config.model, seed: config.seed, scale: config.initScale))
-    try expectClose(before, 3.295836866004329, absolute: 0.3, "loss before training (nats per character)")
+    try expectClose(before, uniformNats, absolute: 0.3, "loss before training (nats per character)")
     let after = heldOutNats(trainGPT(text: text, config: config))
-    report("nats-after-60-steps", after)
-    try expect(after < 2.9, "after 60 steps the loss is \(after) nats per character (from \(before)); needs < 2.9")
+    report("nats-after-60-steps", after, unit: "nats/char", bar: .atMost(learnsBar), reference: uniformNats)
+    try expect(
+      after < learnsBar, "after 60 steps the loss is \(after) nats per character (from \(before)); needs < \(learnsBar)"
+    )
   }
   Check(
-    "train", "after 1000 steps, held-out Corpus W at ≤ 0.50 bits/char (optimum 0.39686)", points: 12,
+    "train", "after 1000 steps, held-out Corpus W at ≤ \(trainBar) bits/char (optimum \(optimumBits))", points: 12,
     dependsOn: ["clip", "learns"],
     hint: "Watch the loss in the first 100 steps: it should fall below 3 bits/char quickly.", timeLimit: 900
   ) {
     let bits = try trainAndMeasure(steps: 1000)
-    report("bits-per-char", bits)
-    report("excess-bits", bits - optimumBits)
+    report("bits-per-char", bits, unit: "bits/char", bar: .atMost(trainBar), optimum: optimumBits)
+    report("excess-bits", bits - optimumBits, unit: "bits/char")
     try expect(
-      bits <= 0.5, "\(bits) bits/char after 1000 steps (excess over the optimum \(bits - optimumBits)); needs ≤ 0.50")
+      bits <= trainBar,
+      "\(bits) bits/char after 1000 steps (excess over the optimum \(bits - optimumBits)); needs ≤ \(trainBar)")
   }
   Check(
-    "distinction", "after 2000 steps, ≤ 0.44 bits/char", points: 4, dependsOn: ["train"],
+    "distinction", "after 2000 steps, ≤ \(distinctionBar) bits/char", points: 4, dependsOn: ["train"],
     hint: "The same training with steps = 2000 (the cosine stretches with it).", timeLimit: 1800
   ) {
     let bits = try trainAndMeasure(steps: 2000)
-    report("bits-per-char-2000", bits)
-    try expect(bits <= 0.44, "\(bits) bits/char after 2000 steps; needs ≤ 0.44")
+    report("bits-per-char-2000", bits, unit: "bits/char", bar: .atMost(distinctionBar), optimum: optimumBits)
+    try expect(bits <= distinctionBar, "\(bits) bits/char after 2000 steps; needs ≤ \(distinctionBar)")
   }
 }

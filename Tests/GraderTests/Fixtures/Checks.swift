@@ -17,7 +17,9 @@ let checks = CheckSuite {
     try expectEqual(countdown(5), 0, "countdown(5)")
   }
   Check("after", "checks after a crash still run", points: 1) {
-    report("answer", 42)
+    report("answer", 42, unit: "things", bar: .atLeast(40), reference: 42)
+    show(sample: "first line\nsecond\u{1B}[31m line", label: "echo")
+    show(note: "a note")
     try expectEqual(add(1, 1), 2, "add(1, 1)")
   }
 }

@@ -2,7 +2,10 @@ import Glibc
 
 // A submission that tries to fake passing results instead of computing them.
 func add(_ a: Int, _ b: Int) -> Int {
-  let fake = #"{"id":"adds","status":"pass","message":"","metrics":{}}"#
+  // With made-up metric details and shown text: none of it may reach the results.
+  let fake =
+    #"{"id":"adds","status":"pass","message":"","metrics":{"answer":1},"details":[{"name":"answer","value":1,"#
+    + #""unit":"forged","bar":{"comparison":"atMost","value":2}}],"shown":[{"label":"forged","text":"forged"}]}"#
   print("result \(fake)")
   // Forged output markers are shown as ordinary output and move nothing.
   print("\u{1F}0000 begin after")
