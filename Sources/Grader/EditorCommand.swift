@@ -10,17 +10,21 @@ extension Grader {
       + ["-enable-testing", "-parse-as-library", "-module-name", Self.learnerModule] + support.linkerFlags
   }
 
-  /// The command line an editor's language server (sourcekit-lsp, through compile_commands.json)
-  /// is given for a learner file: `swiftc`, the flags a grade compiles the learner's module with
-  /// (at `-Onone`, without its output paths, which only name files in a staging folder), then
-  /// `files` — the exercise's files and those of the exercises it uses, as they are in the
-  /// workspace. Builds the support modules first when the cache does not have them.
-  package func editorCommand(files: [String]) throws(GraderError) -> EditorCommand {
-    let support = try SupportModule.prepare(sources: supportSources, toolchain: toolchain, cache: cache)
+  /// The command lines an editor's language server (sourcekit-lsp, through
+  /// compile_commands.json) is given for learner files, one per list of `files` (an exercise's
+  /// files and those of the exercises it uses, as they are in the workspace): `swiftc`, the flags
+  /// a grade compiles the learner's module with (at `-Onone`, without its output paths, which only
+  /// name files in a staging folder), then the files. Builds the support modules first when the
+  /// cache does not have them (`onBuild` hears of it).
+  package func editorCommands(
+    files: [[String]], onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+  ) throws(GraderError) -> [EditorCommand] {
+    let support = try SupportModule.prepare(
+      sources: supportSources, toolchain: toolchain, cache: cache, onBuild: onBuild)
     let moduleCache = cache.appendingPathComponent("module-cache", isDirectory: true)
     try? FileManager.default.createDirectory(at: moduleCache, withIntermediateDirectories: true)
     let flags = Self.learnerModuleFlags(optimization: "-Onone", moduleCache: moduleCache, support: support)
-    return EditorCommand(arguments: [toolchain.swiftc] + flags + files, supportKey: support.key)
+    return files.map { EditorCommand(arguments: [toolchain.swiftc] + flags + $0, supportKey: support.key) }
   }
 }
 

@@ -31,6 +31,7 @@ struct Start: PracticeCommand {
       }
       chosen = try workspace.start(next)
     }
+    let editor = try editorSupport(workspace, terminal)
     let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
     try terminal.page(renderer.render(chosen.lesson.trimmingCharacters(in: .newlines)))
     terminal.print()
@@ -46,5 +47,31 @@ struct Start: PracticeCommand {
     }
     terminal.print("Then grade it:")
     terminal.print("  practice grade \(chosen.exercise.key)")
+    if let editor {
+      terminal.print(
+        terminal.styled(
+          "Editor: \(Workspace.compileCommandsPath) tells sourcekit-lsp how each of your files compiles.",
+          .dim))
+    }
+  }
+
+  /// Keeps compile_commands.json for the editor, building the support modules first when the
+  /// cache lacks them (saying so), so completion and diagnostics work before the first grade. A
+  /// failure is a warning: the lesson and the scaffold matter more. Ctrl-C exits (130).
+  func editorSupport(_ workspace: Workspace, _ terminal: Terminal) throws -> Workspace.EditorSupport? {
+    let live = ProgressLine(terminal: terminal, enabled: true)
+    defer { live.finish() }
+    do {
+      let grader = try workspace.makeGrader()
+      return try workspace.writeEditorSupport(with: grader, onBuild: { live.build($0) })
+    } catch PracticeError.grader(.interrupted(let signal)) {
+      live.finish()
+      terminal.restore()
+      throw ExitCode(128 + signal)
+    } catch {
+      live.finish()
+      terminal.warn("editor support: \(error); your editor may not know the learner library yet")
+      return nil
+    }
   }
 }

@@ -30,30 +30,39 @@ extension Workspace {
   }
 
   /// The entries `compile_commands.json` should have now (course order; files that exist only).
-  package func compileCommands(with grader: Grader) throws(PracticeError) -> (entries: [CompileCommand], exercises: Int)
-  {
-    var entries: [CompileCommand] = []
-    var exercises = 0
+  package func compileCommands(
+    with grader: Grader, onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+  ) throws(PracticeError) -> (entries: [CompileCommand], exercises: Int) {
+    var parts: [(own: [String], all: [String])] = []
     for exercise in course.exercises {
       let own = existingFiles(of: exercise)
       guard !own.isEmpty else { continue }
-      let used = course.usedExercises(of: exercise).flatMap { existingFiles(of: $0) }
-      let command: EditorCommand
-      do {
-        command = try grader.editorCommand(files: own + used)
-      } catch {
-        throw .grader(error)
-      }
-      exercises += 1
-      entries += own.map { CompileCommand(directory: root.path, file: $0, arguments: command.arguments) }
+      parts.append((own, own + course.usedExercises(of: exercise).flatMap { existingFiles(of: $0) }))
     }
-    return (entries, exercises)
+    guard !parts.isEmpty else { return ([], 0) }
+    let commands: [EditorCommand]
+    do {
+      commands = try grader.editorCommands(files: parts.map(\.all), onBuild: onBuild)
+    } catch {
+      throw .grader(error)
+    }
+    let entries = zip(parts, commands).flatMap { part, command in
+      part.own.map { CompileCommand(directory: root.path, file: $0, arguments: command.arguments) }
+    }
+    return (entries, parts.count)
   }
 
   /// Writes `compile_commands.json` when its contents differ from what it should be.
   @discardableResult
-  package func writeEditorSupport(with grader: Grader) throws(PracticeError) -> EditorSupport {
-    let (entries, exercises) = try compileCommands(with: grader)
+  package func writeEditorSupport(
+    with grader: Grader, onBuild: (@Sendable (BuildProgress) -> Void)? = nil
+  ) throws(PracticeError) -> EditorSupport {
+    // Ctrl-C while the support modules build stops swiftc and removes the staging folder.
+    let (entries, exercises) = try Interruption.during { () throws(PracticeError) in
+      let result = try compileCommands(with: grader, onBuild: onBuild)
+      if let signal = Interruption.pending { throw PracticeError.grader(.interrupted(signal)) }
+      return result
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data: Data

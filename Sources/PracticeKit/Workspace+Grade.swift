@@ -54,9 +54,13 @@ extension Workspace {
     onBuild: (@Sendable (BuildProgress) -> Void)? = nil,
     onCheckEnded: (@Sendable (GradeDocument.CheckDocument, _ checkIDs: [String]) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
-    try Interruption.during { () throws(PracticeError) -> GradeOutcome in
+    let outcome = try Interruption.during { () throws(PracticeError) -> GradeOutcome in
       try gradeAndRecord(exercise, with: grader, onProgress: onProgress, onBuild: onBuild, onCheckEnded: onCheckEnded)
     }
+    // The editor's compile commands follow the support modules' cache key (the grade has just
+    // built or verified them); a failure here never costs the grade.
+    _ = try? writeEditorSupport(with: grader)
+    return outcome
   }
 
   private func gradeAndRecord(
