@@ -28,6 +28,8 @@ struct Init: PracticeCommand {
     let coursePath = course.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory()).standardizedFileURL }
     let workspace = try Workspace.create(at: target, coursePath: coursePath, home: home)
     let course = workspace.course
+    // The editor's compile commands, empty until an exercise is started (no build needed yet).
+    _ = try? workspace.writeEditorSupport(with: workspace.makeGrader())
     terminal.print("Created workspace \(target.path)")
     terminal.print("  course: \(course.title) (\(course.id) \(course.version)), \(course.exercises.count) exercises")
     terminal.print("  attempts are recorded on the git branch practice/attempts; your own branches stay yours")
