@@ -50,7 +50,7 @@ struct Start: PracticeCommand {
     if let editor {
       terminal.print(
         terminal.styled(
-          "Editor: \(Workspace.compileCommandsPath) tells sourcekit-lsp how each of your files compiles.",
+          "Editor: \(Workspace.compileCommandsPath) is up to date for sourcekit-lsp.",
           .dim))
     }
   }
