@@ -32,62 +32,103 @@ struct Watch: PracticeCommand {
     var current =
       try exercise.map { try workspace.exercise(named: $0) }
       ?? workspace.currentExercise(progress: try workspace.progress())
-    _ = try workspace.start(current)
+    let first = try workspace.start(current)
     let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
     let events = try WatchEvents(
       folder: workspace.root.appendingPathComponent(current.workspaceFolder), files: current.files, readKeys: true)
-    /// Grades, shows the verdict in place of the previous one, and says which keys work.
-    func grade() throws -> Bool {
-      if terminal.interactive { terminal.write("\u{1B}[2J\u{1B}[H") }
-      let live = ProgressLine(terminal: terminal, enabled: true)
-      let outcome = try workspace.grade(current, with: grader, onProgress: { live.update($0) })
-      live.finish()
-      GradeRendering(terminal: terminal).render(outcome)
+    /// The exercise and the files to edit: printed again after every clear, so they stay on screen.
+    var header = headerLines(first, workspace: workspace, terminal: terminal)
+    var latest: GradeOutcome?
+    let clearScreen = "\u{1B}[2J\u{1B}[H"
+
+    func footer() {
       terminal.print()
       terminal.print(
         terminal.styled("watching \(current.workspaceFolder) — save to re-grade", .dim) + "   " + keysLine(terminal))
-      return outcome.document.status == "passed"
     }
-    var passed = try grade()
+    /// Shows the latest verdict again (after the list).
+    func redraw() {
+      if terminal.interactive { terminal.write(clearScreen) }
+      header.forEach { terminal.print($0) }
+      if let latest { GradeRendering(terminal: terminal).render(latest) }
+      footer()
+    }
+    /// Grades, shows the verdict in place of the previous one, and says which keys work; false
+    /// when `q` cancelled the grade (nothing recorded).
+    func grade(clear: Bool = true) throws -> Bool {
+      if terminal.interactive && clear { terminal.write(clearScreen) }
+      if clear { header.forEach { terminal.print($0) } }
+      let live = ProgressLine(terminal: terminal, enabled: true)
+      let outcome = try events.whileReadingKeys {
+        try workspace.grade(current, with: grader, onProgress: { live.update($0) })
+      }
+      live.finish()
+      guard let outcome else {
+        terminal.print("Grade cancelled (q): nothing was recorded. Stopped watching.")
+        return false
+      }
+      latest = outcome
+      GradeRendering(terminal: terminal).render(outcome)
+      footer()
+      return true
+    }
+    /// Starts `next`: its lesson, then the files to edit, kept on screen above its first grade.
+    func switchTo(_ next: CourseExercise) throws -> Bool {
+      let started = try workspace.start(next)
+      current = next
+      latest = nil
+      try events.watch(folder: workspace.root.appendingPathComponent(next.workspaceFolder), files: next.files)
+      if terminal.interactive { terminal.write(clearScreen) }
+      let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
+      try terminal.page(renderer.render(started.lesson.trimmingCharacters(in: .newlines)))
+      terminal.print()
+      header = headerLines(started, workspace: workspace, terminal: terminal)
+      header.forEach { terminal.print($0) }
+      return try grade(clear: false)
+    }
+
+    guard try grade() else { return }
     // One event loop: file saves and keys arrive through the same source.
     while let event = events.next() {
       switch event {
       case .changed:
-        passed = try grade()
-      case .key("q"):
+        guard try grade() else { return }
+      case .key("q"), .escape:
         terminal.print("Stopped watching.")
         return
       case .key("h"):
-        do {
-          let hint = try workspace.nextHint(for: current)
-          terminal.print(terminal.styled("hint \(hint.number) of \(hint.total): ", .yellow) + hint.text)
-        } catch {
-          terminal.print(error.localizedDescription)
-        }
+        terminal.print(hintText(for: current, latest: latest, workspace: workspace, terminal: terminal))
       case .key("l"):
-        for row in try workspace.overview().modules.flatMap(\.exercises) {
-          let marker = row.exercise.key == current.key ? "▶" : " "
-          terminal.print("\(marker) \(pad(row.exercise.key, 44))\(row.state.rawValue)")
+        let rows = try workspace.overview().modules.flatMap(\.exercises)
+        let (chosen, saved) = chooseFromList(rows, current: current, events: events, terminal: terminal)
+        if let chosen {
+          do {
+            guard try switchTo(chosen.exercise) else { return }
+          } catch let error as PracticeError {
+            redraw()
+            terminal.print(error.localizedDescription)
+          }
+        } else if saved {
+          guard try grade() else { return }
+        } else {
+          redraw()
         }
       case .key("n"):
-        let everPassed = try workspace.progress().exercises[current.key]?.passed == true
-        guard passed || everPassed else {
+        let progress = try workspace.progress()
+        let passed = latest?.document.status == "passed" || progress.exercises[current.key]?.passed == true
+        guard passed else {
           terminal.print("\(current.key) is not passed yet: keep going, or `h` for a hint.")
           continue
         }
-        guard let next = workspace.nextExercise(progress: try workspace.progress()) else {
+        guard let next = workspace.nextExercise(after: current, progress: progress) else {
           terminal.print(terminal.styled("Every exercise is passed. Well done.", .green))
           continue
         }
-        current = next
-        let started = try workspace.start(next)
-        try events.watch(folder: workspace.root.appendingPathComponent(next.workspaceFolder), files: next.files)
-        terminal.print(terminal.styled("── \(next.key) ──", .bold) + " edit:")
-        for file in started.files { terminal.print("  " + workspace.root.appendingPathComponent(file).path) }
-        terminal.print("(`practice start \(next.key)` in another terminal shows the lesson)")
-        passed = try grade()
+        guard try switchTo(next) else { return }
       case .key:
         terminal.print(keysLine(terminal))
+      case .up, .down, .enter:
+        continue
       }
     }
   }
@@ -95,4 +136,88 @@ struct Watch: PracticeCommand {
   func keysLine(_ terminal: Terminal) -> String {
     terminal.styled("keys: n next · h hint · l list · q quit", .dim)
   }
+
+  /// `── key ── title` and the paths of the files to edit.
+  func headerLines(_ started: Workspace.StartResult, workspace: Workspace, terminal: Terminal) -> [String] {
+    var lines = [
+      fit(terminal.styled("── \(started.exercise.key) ──", .bold) + " " + started.exercise.title, terminal.width)
+    ]
+    for file in started.files {
+      lines.append("edit: " + terminal.styled(workspace.root.appendingPathComponent(file).path, .cyan))
+    }
+    return lines
+  }
+
+  /// `h`: the hints of the checks that failed in the latest attempt (else the next progressive
+  /// hint); nothing when it passed every check.
+  func hintText(for exercise: CourseExercise, latest: GradeOutcome?, workspace: Workspace, terminal: Terminal) -> String
+  {
+    let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
+    func wrapped(_ label: String, _ text: String) -> String {
+      terminal.styled(label, .yellow) + "\n" + renderer.wrap(text, first: "  ", rest: "  ").joined(separator: "\n")
+    }
+    do {
+      switch try workspace.hint(for: exercise, latest: latest?.document) {
+      case .allPassed:
+        return "Every check passed in the latest attempt: no hint needed (`n` for the next exercise)."
+      case .failedChecks(let hints):
+        return hints.map { wrapped("hint for \($0.check) (failed):", $0.hint) }.joined(separator: "\n")
+      case .progressive(let hint, let failed):
+        let about = failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))"
+        return wrapped("hint \(hint.number) of \(hint.total)\(about):", hint.text)
+      }
+    } catch {
+      return error.localizedDescription
+    }
+  }
+
+  /// `l`: the exercises as a list drawn within the terminal (scrolled when longer); arrow keys or
+  /// j k move, Enter chooses, q or Esc go back. Returns the chosen row, and whether a watched
+  /// file was saved meanwhile.
+  func chooseFromList(
+    _ rows: [ExerciseProgress], current: CourseExercise, events: WatchEvents, terminal: Terminal
+  ) -> (ExerciseProgress?, saved: Bool) {
+    let size = terminal.size
+    let columns = min(size.columns, Terminal.maximumWidth) - 1
+    var navigator = ListNavigator(
+      count: rows.count, height: size.rows - 3, selected: rows.firstIndex { $0.exercise.key == current.key } ?? 0)
+    let keyWidth = min(columns - 14, (rows.map { $0.exercise.key.count }.max() ?? 10) + 1)
+    func draw() {
+      var screen = terminal.interactive ? "\u{1B}[2J\u{1B}[H" : ""
+      screen += terminal.styled(fit("Exercises   ↑↓ or j k move · Enter start · q or Esc back", columns), .bold) + "\n"
+      for index in navigator.visible {
+        let row = rows[index]
+        let marker = index == navigator.selected ? "▶" : (row.exercise.key == current.key ? "•" : " ")
+        let line = fit("\(marker) \(pad(row.exercise.key, keyWidth)) \(row.state.rawValue)", columns)
+        screen += (index == navigator.selected ? terminal.styled(line, .bold, .cyan) : line) + "\n"
+      }
+      let shown = navigator.visible
+      screen += terminal.styled(fit("\(shown.lowerBound + 1)–\(shown.upperBound) of \(rows.count)", columns), .dim)
+      terminal.print(screen)
+    }
+    draw()
+    var saved = false
+    while let event = events.next() {
+      if event == .changed {
+        saved = true
+        continue
+      }
+      switch navigator.handle(event) {
+      case .moved: draw()
+      case .choose(let index): return (rows[index], saved)
+      case .back: return (nil, saved)
+      case .ignored: continue
+      }
+    }
+    return (nil, saved)
+  }
+}
+
+/// `text` cut with … to at most `width` columns (ANSI styles are not counted but must not be cut:
+/// only plain text is shortened).
+func fit(_ text: String, _ width: Int) -> String {
+  guard displayWidth(text) > width, width > 1 else { return text }
+  var shown = text
+  while displayWidth(shown) > width - 1, !shown.isEmpty { shown.removeLast() }
+  return shown + "…"
 }

@@ -15,6 +15,8 @@ package struct GradeOutcome: Sendable {
   package var attempt: String
   /// The exercise's progress before this attempt (nil on a first attempt).
   package var previous: ProgressSnapshot.Entry?
+  /// The exercise to do after this one, with this attempt counted (`nextExercise(after:progress:)`).
+  package var next: Exercise? = nil
 }
 
 extension Workspace {
@@ -48,9 +50,11 @@ extension Workspace {
   package func grade(
     _ exercise: Exercise, with grader: Grader, onProgress: (@Sendable (CheckProgress) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
-    try Interruption.during { () throws(PracticeError) -> GradeOutcome in
+    var outcome = try Interruption.during { () throws(PracticeError) -> GradeOutcome in
       try gradeAndRecord(exercise, with: grader, onProgress: onProgress)
     }
+    outcome.next = nextExercise(after: exercise, progress: (try? progress()) ?? ProgressSnapshot())
+    return outcome
   }
 
   private func gradeAndRecord(

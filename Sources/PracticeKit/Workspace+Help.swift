@@ -44,6 +44,28 @@ extension Workspace {
     return Hint(exercise: exercise, number: number, total: exercise.hints.count, text: exercise.hints[number - 1])
   }
 
+  /// What `h` in `practice watch` shows after the latest attempt.
+  package enum HintChoice: Sendable {
+    /// The latest attempt passed every check: nothing to hint at.
+    case allPassed
+    /// The author's hints of the checks that failed in the latest attempt, by check id.
+    case failedChecks([(check: String, hint: String)])
+    /// The exercise's next progressive hint (no attempt yet, or the failed checks have none);
+    /// `failed` names the checks that failed.
+    case progressive(Hint, failed: [String])
+  }
+
+  /// The hint for the checks that failed in `latest` (the latest attempt's results): their own
+  /// hints when they have some, else the exercise's next progressive hint (recorded as seen).
+  package func hint(for exercise: Exercise, latest: GradeDocument?) throws(PracticeError) -> HintChoice {
+    if latest?.status == "passed" { return .allPassed }
+    let failed = (latest?.checks ?? []).filter { $0.status != "pass" && $0.status != "skipped" }
+    if latest != nil, latest?.status == "failed", failed.isEmpty { return .allPassed }
+    let own = failed.compactMap { check in check.hint.flatMap { $0.isEmpty ? nil : (check.id, $0) } }
+    if !own.isEmpty { return .failedChecks(own) }
+    return .progressive(try nextHint(for: exercise), failed: failed.map(\.id))
+  }
+
   /// The reference solution's files, allowed once the exercise has passed, or when forced (which
   /// is recorded and shows in every later attempt of the exercise).
   package func solution(of exercise: Exercise, force: Bool) throws(PracticeError) -> [(name: String, text: String)] {
