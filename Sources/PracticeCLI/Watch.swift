@@ -11,7 +11,10 @@ struct Watch: PracticeCommand {
     discussion: """
       Grades once at the start, then after every save (editors that save by renaming a temporary
       file are seen too). Every grade is recorded as an attempt. Without EXERCISE: the exercise you
-      last started.
+      last started or graded. Keys work during a grade: q cancels it (nothing is recorded) and
+      quits; h and l wait for it to end. n: the next exercise (after a pass), its lesson and file.
+      l: the exercises, ↑↓ or j k to move, Enter to start one, q or Esc to go back. h: a hint for
+      the checks that failed in the latest attempt.
 
       Example:
         practice watch
