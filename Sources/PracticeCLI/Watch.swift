@@ -153,22 +153,16 @@ struct Watch: PracticeCommand {
 
   /// `h`: the hints of the checks that failed in the latest attempt (else the next progressive
   /// hint); nothing when it passed every check.
-  func hintText(for exercise: CourseExercise, latest: GradeOutcome?, workspace: Workspace, terminal: Terminal) -> String
-  {
-    let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
-    func wrapped(_ label: String, _ text: String) -> String {
-      terminal.styled(label, .yellow) + "\n" + renderer.wrap(text, first: "  ", rest: "  ").joined(separator: "\n")
-    }
+  func hintText(
+    for exercise: CourseExercise, latest: GradeOutcome?, workspace: Workspace, terminal: Terminal
+  ) -> String {
     do {
-      switch try workspace.hint(for: exercise, latest: latest?.document) {
-      case .allPassed:
+      let results = latest?.document ?? workspace.latestResults(of: exercise)
+      let choice = try workspace.hint(for: exercise, latest: results)
+      if case .allPassed = choice {
         return "Every check passed in the latest attempt: no hint needed (`n` for the next exercise)."
-      case .failedChecks(let hints):
-        return hints.map { wrapped("hint for \($0.check) (failed):", $0.hint) }.joined(separator: "\n")
-      case .progressive(let hint, let failed):
-        let about = failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))"
-        return wrapped("hint \(hint.number) of \(hint.total)\(about):", hint.text)
       }
+      return PracticeCLI.hintText(choice, exercise: exercise.key, terminal: terminal)
     } catch {
       return error.localizedDescription
     }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import History
 
 /// Local state of the workspace that is not part of the learner's work: hints seen and solutions
 /// viewed before passing (`.practice/state.json`, ignored by git; every attempt records it in its
@@ -64,6 +65,14 @@ extension Workspace {
     let own = failed.compactMap { check in check.hint.flatMap { $0.isEmpty ? nil : (check.id, $0) } }
     if !own.isEmpty { return .failedChecks(own) }
     return .progressive(try nextHint(for: exercise), failed: failed.map(\.id))
+  }
+
+  /// The results of the exercise's latest recorded attempt, if it has one that reads.
+  package func latestResults(of exercise: Exercise) -> GradeDocument? {
+    guard let store = try? attemptStore(), let tip = try? store.tip(),
+      let bytes = try? store.file(at: AttemptStore.resultsPath(exercise.key), in: tip)
+    else { return nil }
+    return try? JSONDecoder.practice.decode(GradeDocument.self, from: Data(bytes))
   }
 
   /// The reference solution's files, allowed once the exercise has passed, or when forced (which

@@ -98,6 +98,12 @@ struct NavigationTests {
       return
     }
     #expect(hints.map(\.check) == ["negative"] && hints.map(\.hint) == ["Did you subtract?"])
+    // The recorded attempt gives the same choice (`practice hint`, or `h` after switching back).
+    #expect(workspace.latestResults(of: exercise)?.checks.map(\.status) == ["pass", "fail"])
+    guard case .failedChecks = try workspace.hint(for: exercise, latest: workspace.latestResults(of: exercise)) else {
+      Issue.record("expected the failed check's hint from the recorded attempt")
+      return
+    }
 
     // Only `small` fails (no hint of its own): the progressive hint, naming the failed check.
     try "func add(_ a: Int, _ b: Int) -> Int { a > 0 ? 0 : a + b }\n".write(
