@@ -39,20 +39,20 @@ struct Watch: PracticeCommand {
     let grader = try workspace.makeGrader(sandboxOff: sandbox.noSandbox)
     let events = try WatchEvents(
       folder: workspace.root.appendingPathComponent(current.workspaceFolder), files: current.files, readKeys: true)
-    /// The exercise and the files to edit: printed again after every clear, so they stay on screen.
-    var header = headerLines(first, workspace: workspace, terminal: terminal)
+    /// The files to edit: printed under every verdict, just above the keys, so they stay on screen
+    /// however long the verdict is.
+    var editLines = self.editLines(first, workspace: workspace, terminal: terminal)
     var latest: GradeOutcome?
     let clearScreen = "\u{1B}[2J\u{1B}[H"
 
     func footer() {
       terminal.print()
-      terminal.print(
-        terminal.styled("watching \(current.workspaceFolder) — save to re-grade", .dim) + "   " + keysLine(terminal))
+      editLines.forEach { terminal.print($0) }
+      terminal.print(terminal.styled("save to re-grade · ", .dim) + keysLine(terminal))
     }
     /// Shows the latest verdict again (after the list).
     func redraw() {
       if terminal.interactive { terminal.write(clearScreen) }
-      header.forEach { terminal.print($0) }
       if let latest { GradeRendering(terminal: terminal).render(latest) }
       footer()
     }
@@ -60,7 +60,6 @@ struct Watch: PracticeCommand {
     /// when `q` cancelled the grade (nothing recorded).
     func grade(clear: Bool = true) throws -> Bool {
       if terminal.interactive && clear { terminal.write(clearScreen) }
-      if clear { header.forEach { terminal.print($0) } }
       let live = ProgressLine(terminal: terminal, enabled: true)
       let outcome = try events.whileReadingKeys {
         try workspace.grade(current, with: grader, onProgress: { live.update($0) })
@@ -75,7 +74,7 @@ struct Watch: PracticeCommand {
       footer()
       return true
     }
-    /// Starts `next`: its lesson, then the files to edit, kept on screen above its first grade.
+    /// Starts `next`: its lesson stays on screen above its first grade, the files to edit below.
     func switchTo(_ next: CourseExercise) throws -> Bool {
       let started = try workspace.start(next)
       current = next
@@ -85,8 +84,9 @@ struct Watch: PracticeCommand {
       let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
       try terminal.page(renderer.render(started.lesson.trimmingCharacters(in: .newlines)))
       terminal.print()
-      header = headerLines(started, workspace: workspace, terminal: terminal)
-      header.forEach { terminal.print($0) }
+      editLines = self.editLines(started, workspace: workspace, terminal: terminal)
+      terminal.print(
+        fit(terminal.styled("── \(started.exercise.key) ──", .bold) + " " + started.exercise.title, terminal.width))
       return try grade(clear: false)
     }
 
@@ -140,15 +140,9 @@ struct Watch: PracticeCommand {
     terminal.styled("keys: n next · h hint · l list · q quit", .dim)
   }
 
-  /// `── key ── title` and the paths of the files to edit.
-  func headerLines(_ started: Workspace.StartResult, workspace: Workspace, terminal: Terminal) -> [String] {
-    var lines = [
-      fit(terminal.styled("── \(started.exercise.key) ──", .bold) + " " + started.exercise.title, terminal.width)
-    ]
-    for file in started.files {
-      lines.append("edit: " + terminal.styled(workspace.root.appendingPathComponent(file).path, .cyan))
-    }
-    return lines
+  /// `edit: PATH` for each file the learner edits.
+  func editLines(_ started: Workspace.StartResult, workspace: Workspace, terminal: Terminal) -> [String] {
+    started.files.map { "edit: " + terminal.styled(workspace.root.appendingPathComponent($0).path, .cyan) }
   }
 
   /// `h`: the hints of the checks that failed in the latest attempt (else the next progressive
@@ -185,7 +179,8 @@ struct Watch: PracticeCommand {
       for index in navigator.visible {
         let row = rows[index]
         let marker = index == navigator.selected ? "▶" : (row.exercise.key == current.key ? "•" : " ")
-        let line = fit("\(marker) \(pad(row.exercise.key, keyWidth)) \(row.state.rawValue)", columns)
+        let best = row.entry.map { "  best \(points($0.bestScore))/\(points($0.maxScore))" } ?? ""
+        let line = fit("\(marker) \(pad(row.exercise.key, keyWidth)) \(row.state.rawValue)\(best)", columns)
         screen += (index == navigator.selected ? terminal.styled(line, .bold, .cyan) : line) + "\n"
       }
       let shown = navigator.visible
