@@ -96,7 +96,7 @@ struct Watch: PracticeCommand {
       switch event {
       case .changed:
         guard try grade() else { return }
-      case .key("q"), .escape:
+      case .key("q"):
         terminal.print("Stopped watching.")
         return
       case .key("h"):
@@ -106,11 +106,13 @@ struct Watch: PracticeCommand {
         let (chosen, saved) = chooseFromList(rows, current: current, events: events, terminal: terminal)
         if let chosen {
           do {
-            guard try switchTo(chosen.exercise) else { return }
-          } catch let error as PracticeError {
+            try workspace.checkUnlocked(chosen.exercise)
+          } catch {
             redraw()
             terminal.print(error.localizedDescription)
+            continue
           }
+          guard try switchTo(chosen.exercise) else { return }
         } else if saved {
           guard try grade() else { return }
         } else {
@@ -130,7 +132,7 @@ struct Watch: PracticeCommand {
         guard try switchTo(next) else { return }
       case .key:
         terminal.print(keysLine(terminal))
-      case .up, .down, .enter:
+      case .up, .down, .enter, .escape:
         continue
       }
     }
