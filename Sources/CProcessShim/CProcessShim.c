@@ -58,7 +58,7 @@ static void practice_on_signal(int number) {
 }
 
 void practice_interrupts_begin(void) {
-  if (practice_depth++ > 0) return;
+  if (__atomic_fetch_add(&practice_depth, 1, __ATOMIC_SEQ_CST) > 0) return;
   practice_signal = 0;
   struct sigaction action;
   action.sa_handler = practice_on_signal;
@@ -68,12 +68,19 @@ void practice_interrupts_begin(void) {
 }
 
 void practice_interrupts_end(void) {
-  if (practice_depth == 0 || --practice_depth > 0) return;
+  if (__atomic_load_n(&practice_depth, __ATOMIC_SEQ_CST) == 0) return;
+  if (__atomic_sub_fetch(&practice_depth, 1, __ATOMIC_SEQ_CST) > 0) return;
   for (int i = 0; i < 3; i++) sigaction(practice_signals[i], &practice_saved[i], NULL);
 }
 
 int practice_interrupt_pending(void) {
   return practice_signal;
+}
+
+int practice_interrupt_request(int number) {
+  if (__atomic_load_n(&practice_depth, __ATOMIC_SEQ_CST) == 0) return 0;
+  if (!practice_signal) practice_signal = number;
+  return 1;
 }
 
 /* The pager: in practice's own process group, so it is in the terminal's foreground group when

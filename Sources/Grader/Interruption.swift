@@ -18,6 +18,13 @@ package enum Interruption {
     return signal == 0 ? nil : signal
   }
 
+  /// Ends the running grade as `signal` would (from any thread: the child process loop polls
+  /// the flag every 50 ms and kills what it started); false when no grade is running.
+  @discardableResult
+  package static func request(_ signal: Int32) -> Bool {
+    practice_interrupt_request(signal) == 1
+  }
+
   /// Throws `.interrupted` when a signal arrived in the current scope.
   package static func check() throws(GraderError) {
     if let signal = pending { throw .interrupted(signal) }

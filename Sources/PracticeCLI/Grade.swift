@@ -155,8 +155,14 @@ struct GradeRendering {
     }
     terminal.print(line)
     if document.status == "passed" {
-      terminal.print("Next: practice start")
+      terminal.print(nextLine(after: outcome))
     }
+  }
+
+  /// After a pass: the command that starts the next exercise, named.
+  func nextLine(after outcome: GradeOutcome) -> String {
+    guard let next = outcome.next else { return "Every exercise is passed: practice report" }
+    return "Next: practice start \(next.key)"
   }
 
   func renderChecks(_ document: GradeDocument) {

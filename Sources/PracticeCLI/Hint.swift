@@ -6,9 +6,12 @@ struct Hint: PracticeCommand {
   @OptionGroup var global: GlobalOptions
 
   static let configuration = CommandConfiguration(
-    abstract: "The next of an exercise's progressive hints (attempts record how many you used).",
+    abstract: "A hint for the checks that failed in your latest attempt, else the next progressive hint.",
     discussion: """
-      Without EXERCISE: the exercise you last started.
+      The checks that failed in the exercise's latest attempt give their own hints; when they have
+      none (or before the first attempt), the exercise's next progressive hint (attempts record
+      how many you used). After a passing attempt there is nothing to hint at. Without EXERCISE:
+      the exercise you last started or graded.
 
       Example:
         practice hint entropy
@@ -24,11 +27,29 @@ struct Hint: PracticeCommand {
     let target =
       try exercise.map { try workspace.exercise(named: $0) }
       ?? workspace.currentExercise(progress: try workspace.progress())
-    let hint = try workspace.nextHint(for: target)
-    terminal.print(terminal.styled("hint \(hint.number) of \(hint.total)", .yellow) + "  \(hint.exercise.key)")
-    let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
-    terminal.print(renderer.wrap(hint.text, first: "", rest: "").joined(separator: "\n"))
-    if hint.number < hint.total { terminal.print(terminal.styled("(`practice hint` again for the next one)", .dim)) }
+    let choice = try workspace.hint(for: target, latest: workspace.latestResults(of: target))
+    terminal.print(hintText(choice, exercise: target.key, terminal: terminal))
+    if case .progressive(let hint, _) = choice, hint.number < hint.total {
+      terminal.print(terminal.styled("(`practice hint` again for the next one)", .dim))
+    }
+  }
+}
+
+/// What `practice hint` and `h` in watch print for `choice`, wrapped to the width.
+func hintText(_ choice: Workspace.HintChoice, exercise: String, terminal: Terminal) -> String {
+  let renderer = MarkdownRenderer(terminal: terminal, width: terminal.width)
+  func wrapped(_ label: String, _ text: String) -> String {
+    terminal.styled(label, .yellow) + "\n" + renderer.wrap(text, first: "  ", rest: "  ").joined(separator: "\n")
+  }
+  switch choice {
+  case .allPassed:
+    return "Every check passed in the latest attempt of \(exercise): no hint needed."
+  case .failedChecks(let hints):
+    return hints.map { wrapped("hint for \($0.check), which failed in the latest attempt:", $0.hint) }
+      .joined(separator: "\n")
+  case .progressive(let hint, let failed):
+    let about = failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))"
+    return wrapped("hint \(hint.number) of \(hint.total)\(about)  \(exercise)", hint.text)
   }
 }
 

@@ -8,7 +8,8 @@ struct Start: PracticeCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show an exercise's lesson and write its scaffold into the workspace.",
     discussion: """
-      Without EXERCISE: the next exercise not yet passed.
+      Without EXERCISE: the exercise you are on until it passes, then the next one after it \
+      (in its module first) — the "Next" that grade, watch and the home screen name.
 
       Example:
         practice start
@@ -26,9 +27,14 @@ struct Start: PracticeCommand {
     if let exercise {
       chosen = try workspace.start(try workspace.exercise(named: exercise))
     } else {
-      guard let next = workspace.nextExercise(progress: try workspace.progress()) else {
-        throw PracticeError.nothingLeft
-      }
+      // The exercise you are on until it passes, then the next one after it (its module first):
+      // the same "Next" that grade, watch and the home screen name.
+      let snapshot = try workspace.progress()
+      let current = try workspace.currentExercise(progress: snapshot)
+      let next =
+        snapshot.exercises[current.key]?.passed == true
+        ? workspace.nextExercise(after: current, progress: snapshot) : current
+      guard let next else { throw PracticeError.nothingLeft }
       chosen = try workspace.start(next)
     }
     let editor = try editorSupport(workspace, terminal)

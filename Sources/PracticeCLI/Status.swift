@@ -36,7 +36,8 @@ struct Status: PracticeCommand {
     terminal.print()
     if let current = overview.current {
       let state = current.entry.map { "best \(points($0.bestScore))/\(points($0.maxScore))" } ?? current.state.rawValue
-      terminal.print("Current:      \(current.exercise.key) — \(current.exercise.title) (\(state))")
+      terminal.print(
+        currentLine(key: current.exercise.key, title: current.exercise.title, state: state, width: terminal.width))
     }
     if let latest = overview.latest {
       terminal.print(
@@ -44,6 +45,23 @@ struct Status: PracticeCommand {
           + "\(points(latest.entry.maxScore)), \(relative(latest.entry.lastAttempt))")
     }
     terminal.print("Next:         " + terminal.styled(nextCommand(overview), .bold))
+  }
+
+  /// `Current:      key — title (state)`, the title shortened with … so the line fits `width`.
+  static func currentLine(key: String, title: String, state: String, width: Int) -> String {
+    let head = "Current:      \(key) — "
+    let tail = " (\(state))"
+    let room = width - displayWidth(head) - displayWidth(tail)
+    var shown = title
+    if displayWidth(title) > room {
+      shown = String(title.prefix(max(0, room - 1))) + "…"
+      while displayWidth(shown) > room && shown.count > 1 { shown = String(shown.dropLast(2)) + "…" }
+    }
+    return head + shown + tail
+  }
+
+  func currentLine(key: String, title: String, state: String, width: Int) -> String {
+    Self.currentLine(key: key, title: title, state: state, width: width)
   }
 
   /// The one command to type next.

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 #if canImport(Glibc)
   import Glibc
@@ -10,6 +11,96 @@ package enum WatchEvent: Sendable, Equatable {
   case changed
   /// A key typed by the learner.
   case key(Character)
+  /// The arrow keys, Enter and Esc (for `l`'s list).
+  case up, down, enter, escape
+
+  /// The events in bytes read from a terminal in raw mode: arrow keys are `ESC [ A` / `ESC [ B`
+  /// (or `ESC O A` / `ESC O B`); a lone ESC is Esc; other escape sequences are dropped; space is
+  /// ignored; Return and newline are Enter.
+  package static func decode(_ bytes: [UInt8]) -> [WatchEvent] {
+    var events: [WatchEvent] = []
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case 0x1B:
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "O") else {
+          events.append(.escape)
+          continue
+        }
+        index += 1
+        // Parameters, then the final byte (0x40–0x7E).
+        while index < bytes.count, !(0x40...0x7E).contains(bytes[index]) { index += 1 }
+        guard index < bytes.count else { continue }
+        let final = bytes[index]
+        index += 1
+        if final == UInt8(ascii: "A") { events.append(.up) }
+        if final == UInt8(ascii: "B") { events.append(.down) }
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        events.append(.enter)
+      case UInt8(ascii: " "):
+        continue
+      case 0x20..<0x7F:
+        events.append(.key(Character(Unicode.Scalar(byte))))
+      default:
+        continue
+      }
+    }
+    return events
+  }
+}
+
+/// `l`'s list in `practice watch`: a cursor over `count` rows shown `height` at a time, scrolled
+/// so the cursor stays visible. Down/j and Up/k move, Enter chooses, q/Esc go back.
+package struct ListNavigator: Sendable, Equatable {
+  package private(set) var selected: Int
+  /// The first row shown.
+  package private(set) var top = 0
+  package let count: Int
+  package let height: Int
+
+  package enum Action: Sendable, Equatable {
+    case moved
+    case choose(Int)
+    case back
+    case ignored
+  }
+
+  package init(count: Int, height: Int, selected: Int = 0) {
+    self.count = count
+    self.height = max(1, height)
+    self.selected = min(max(0, selected), max(0, count - 1))
+    scrollToSelection()
+  }
+
+  /// The rows on screen.
+  package var visible: Range<Int> { top..<min(count, top + height) }
+
+  package mutating func handle(_ event: WatchEvent) -> Action {
+    switch event {
+    case .down, .key("j"):
+      guard selected + 1 < count else { return .ignored }
+      selected += 1
+    case .up, .key("k"):
+      guard selected > 0 else { return .ignored }
+      selected -= 1
+    case .enter:
+      return count > 0 ? .choose(selected) : .ignored
+    case .escape, .key("q"):
+      return .back
+    default:
+      return .ignored
+    }
+    scrollToSelection()
+    return .moved
+  }
+
+  private mutating func scrollToSelection() {
+    if selected < top { top = selected }
+    if selected >= top + height { top = selected - height + 1 }
+    top = max(0, min(top, max(0, count - height)))
+  }
 }
 
 /// The single source of events for `practice watch`: saves of the exercise's files (inotify on
@@ -21,6 +112,8 @@ package final class WatchEvents {
   private var files: Set<String> = []
   private var readsKeys: Bool
   private var savedTerminal: termios?
+  /// Keys read but not yet returned (typed during a grade, or several in one read).
+  private var queued: [WatchEvent] = []
   static let debounce: Int32 = 150
 
   package init(folder: URL, files: [String], readKeys: Bool) throws(PracticeError) {
@@ -55,6 +148,7 @@ package final class WatchEvents {
   /// Waits for the next event; nil when `timeout` (seconds) passes first.
   package func next(timeout: Double? = nil) -> WatchEvent? {
     let deadline = timeout.map { Date().addingTimeInterval($0) }
+    if !queued.isEmpty { return queued.removeFirst() }
     while true {
       var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)]
       if readsKeys { descriptors.append(pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)) }
@@ -66,12 +160,12 @@ package final class WatchEvents {
         return nil
       }
       if descriptors.count > 1, descriptors[1].revents != 0 {
-        var byte: UInt8 = 0
-        if read(STDIN_FILENO, &byte, 1) == 1 {
-          if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: " ") { continue }
-          return .key(Character(Unicode.Scalar(byte)))
+        guard let keys = Self.readKeys() else {
+          readsKeys = false  // end of input: keep watching files only
+          continue
         }
-        readsKeys = false  // end of input: keep watching files only
+        queued += keys
+        if !queued.isEmpty { return queued.removeFirst() }
         continue
       }
       if descriptors[0].revents != 0, drainRelevant() {
@@ -81,6 +175,84 @@ package final class WatchEvents {
         return .changed
       }
       if let deadline, deadline.timeIntervalSinceNow <= 0 { return nil }
+    }
+  }
+
+  /// Reads the keys waiting on standard input (an ESC is given 30 ms for the rest of its
+  /// sequence); nil at the end of input.
+  private static func readKeys() -> [WatchEvent]? {
+    var bytes = [UInt8](repeating: 0, count: 64)
+    let count = bytes.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+    if count < 0 { return errno == EINTR || errno == EAGAIN ? [] : nil }
+    if count == 0 { return nil }
+    var input = Array(bytes[0..<count])
+    if input.last == 0x1B || (input.count >= 2 && input[input.count - 2] == 0x1B) {
+      var more = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+      if poll(&more, 1, 30) > 0 {
+        let extra = bytes.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if extra > 0 { input += bytes[0..<extra] }
+      }
+    }
+    return WatchEvent.decode(input)
+  }
+
+  /// Runs `body` (a grade) while a second thread reads keys: `q` cancels the grade at once, as
+  /// Ctrl-C would (`Interruption.request`: the grader kills the compiler or the program and all
+  /// they started, records nothing, and `body` throws `.interrupted`), and then nil is returned;
+  /// other keys wait in the queue until `body` has returned (so `h` and `l` wait for the grade).
+  /// Ctrl-C itself still throws.
+  package func whileReadingKeys<T>(_ body: () throws -> T) throws -> T? {
+    guard readsKeys else { return try body() }
+    let reader = KeyReader()
+    let thread = Thread { reader.run() }
+    thread.start()
+    defer {
+      reader.stop()
+      queued += reader.keys
+      if reader.endOfInput { readsKeys = false }
+    }
+    do {
+      return try body()
+    } catch PracticeError.grader(.interrupted(SIGINT)) where reader.cancelled {
+      return nil
+    }
+  }
+
+  /// The key-reading thread of `whileReadingKeys`.
+  private final class KeyReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopping = false
+    private let done = DispatchSemaphore(value: 0)
+    private(set) var keys: [WatchEvent] = []
+    private(set) var cancelled = false
+    private(set) var endOfInput = false
+
+    func run() {
+      defer { done.signal() }
+      while !lock.withLock({ stopping }) {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 50) > 0 else { continue }
+        guard let read = WatchEvents.readKeys() else {
+          lock.withLock { endOfInput = true }
+          return
+        }
+        for key in read {
+          if key == .key("q") {
+            lock.withLock { cancelled = true }
+            Interruption.request(SIGINT)
+          }
+          lock.withLock { keys.append(key) }
+        }
+      }
+    }
+
+    /// Stops the thread and waits for it (once; later calls return at once).
+    func stop() {
+      let first = lock.withLock { () -> Bool in
+        defer { stopping = true }
+        return !stopping
+      }
+      if first { done.wait() }
     }
   }
 

@@ -15,6 +15,8 @@ package struct GradeOutcome: Sendable {
   package var attempt: String
   /// The exercise's progress before this attempt (nil on a first attempt).
   package var previous: ProgressSnapshot.Entry?
+  /// The exercise to do after this one, with this attempt counted (`nextExercise(after:progress:)`).
+  package var next: Exercise? = nil
 }
 
 extension Workspace {
@@ -54,12 +56,13 @@ extension Workspace {
     onBuild: (@Sendable (BuildProgress) -> Void)? = nil,
     onCheckEnded: (@Sendable (GradeDocument.CheckDocument, _ checkIDs: [String]) -> Void)? = nil
   ) throws(PracticeError) -> GradeOutcome {
-    let outcome = try Interruption.during { () throws(PracticeError) -> GradeOutcome in
+    var outcome = try Interruption.during { () throws(PracticeError) -> GradeOutcome in
       try gradeAndRecord(exercise, with: grader, onProgress: onProgress, onBuild: onBuild, onCheckEnded: onCheckEnded)
     }
     // The editor's compile commands follow the support modules' cache key (the grade has just
     // built or verified them); a failure here never costs the grade.
     _ = try? writeEditorSupport(with: grader)
+    outcome.next = nextExercise(after: exercise, progress: (try? progress()) ?? ProgressSnapshot())
     return outcome
   }
 

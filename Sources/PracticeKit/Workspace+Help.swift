@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import History
 
 /// Local state of the workspace that is not part of the learner's work: hints seen and solutions
 /// viewed before passing (`.practice/state.json`, ignored by git; every attempt records it in its
@@ -42,6 +43,36 @@ extension Workspace {
     state.hintsSeen[exercise.key] = number
     try save(state)
     return Hint(exercise: exercise, number: number, total: exercise.hints.count, text: exercise.hints[number - 1])
+  }
+
+  /// What `h` in `practice watch` shows after the latest attempt.
+  package enum HintChoice: Sendable {
+    /// The latest attempt passed every check: nothing to hint at.
+    case allPassed
+    /// The author's hints of the checks that failed in the latest attempt, by check id.
+    case failedChecks([(check: String, hint: String)])
+    /// The exercise's next progressive hint (no attempt yet, or the failed checks have none);
+    /// `failed` names the checks that failed.
+    case progressive(Hint, failed: [String])
+  }
+
+  /// The hint for the checks that failed in `latest` (the latest attempt's results): their own
+  /// hints when they have some, else the exercise's next progressive hint (recorded as seen).
+  package func hint(for exercise: Exercise, latest: GradeDocument?) throws(PracticeError) -> HintChoice {
+    if latest?.status == "passed" { return .allPassed }
+    let failed = (latest?.checks ?? []).filter { $0.status != "pass" && $0.status != "skipped" }
+    if latest != nil, latest?.status == "failed", failed.isEmpty { return .allPassed }
+    let own = failed.compactMap { check in check.hint.flatMap { $0.isEmpty ? nil : (check.id, $0) } }
+    if !own.isEmpty { return .failedChecks(own) }
+    return .progressive(try nextHint(for: exercise), failed: failed.map(\.id))
+  }
+
+  /// The results of the exercise's latest recorded attempt, if it has one that reads.
+  package func latestResults(of exercise: Exercise) -> GradeDocument? {
+    guard let store = try? attemptStore(), let tip = try? store.tip(),
+      let bytes = try? store.file(at: AttemptStore.resultsPath(exercise.key), in: tip)
+    else { return nil }
+    return try? JSONDecoder.practice.decode(GradeDocument.self, from: Data(bytes))
   }
 
   /// The reference solution's files, allowed once the exercise has passed, or when forced (which

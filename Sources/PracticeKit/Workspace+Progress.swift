@@ -33,9 +33,11 @@ package struct Overview: Sendable {
   package var courseTitle: String
   package var courseVersion: String
   package var modules: [ModuleProgress]
+  /// The exercise after `current` (`Workspace.nextExercise(after:progress:)`).
   package var next: Exercise?
   package var latest: (exercise: String, entry: ProgressSnapshot.Entry)?
-  /// The exercise the learner last started (or the next one), with its state.
+  /// The exercise the learner last started or graded, whichever is later (or the next one), with
+  /// its state.
   package var current: ExerciseProgress?
 }
 
@@ -49,7 +51,7 @@ extension Workspace {
     let current = (try? currentExercise(progress: snapshot)).map { state(of: $0, snapshot: snapshot) }
     return Overview(
       courseTitle: course.title, courseVersion: course.version, modules: modules,
-      next: nextExercise(progress: snapshot), latest: latest, current: current)
+      next: nextExercise(after: current?.exercise, progress: snapshot), latest: latest, current: current)
   }
 
   func state(of exercise: Exercise, snapshot: ProgressSnapshot) -> ExerciseProgress {
@@ -78,3 +80,6 @@ extension Workspace {
     }
   }
 }
+
+/// The course's exercise, for the command line (which does not import Course).
+package typealias CourseExercise = Exercise

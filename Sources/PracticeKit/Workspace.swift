@@ -120,16 +120,56 @@ package struct Workspace {
     course.exercises.first { progress.exercises[$0.key]?.passed != true }
   }
 
-  /// The exercise the learner last started, else the next one not yet passed.
+  /// The exercise to do after `current`: the next one not yet passed after it in its module, else
+  /// an earlier one of its module not yet passed, else the first not passed after its module in
+  /// course order, else the first not passed before it. Without `current`, the first not passed.
+  package func nextExercise(after current: Exercise?, progress: ProgressSnapshot) -> Exercise? {
+    Self.nextExercise(after: current, in: course.exercises) { progress.exercises[$0.key]?.passed == true }
+  }
+
+  /// The rule of `nextExercise(after:progress:)` over `exercises` in course order.
+  package static func nextExercise(
+    after current: Exercise?, in exercises: [Exercise], passed: (Exercise) -> Bool
+  ) -> Exercise? {
+    guard let current, let index = exercises.firstIndex(where: { $0.key == current.key }) else {
+      return exercises.first { !passed($0) }
+    }
+    let module = current.moduleID
+    let later = exercises[(index + 1)...]
+    let earlier = exercises[..<index]
+    return later.first { $0.moduleID == module && !passed($0) }
+      ?? earlier.first { $0.moduleID == module && !passed($0) }
+      ?? later.first { !passed($0) }
+      ?? earlier.first { !passed($0) }
+  }
+
+  /// The exercise last started (`practice start`, `watch`) or last graded, whichever is later,
+  /// else the next one not yet passed.
   package func currentExercise(progress: ProgressSnapshot) throws(PracticeError) -> Exercise {
-    if let data = FileManager.default.contents(atPath: root.appendingPathComponent(Self.currentPath).path),
+    let startedURL = root.appendingPathComponent(Self.currentPath)
+    var started: (exercise: Exercise, date: Date)?
+    if let data = FileManager.default.contents(atPath: startedURL.path),
       let name = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
       let exercise = try? course.exercise(named: name)
     {
-      return exercise
+      let date =
+        (try? FileManager.default.attributesOfItem(atPath: startedURL.path)[.modificationDate] as? Date) ?? .distantPast
+      started = (exercise, date)
     }
+    let graded = progress.exercises.max { $0.value.lastAttempt < $1.value.lastAttempt }
+      .flatMap { entry in (try? course.exercise(named: entry.key)).map { ($0, entry.value.lastAttempt) } }
+    if let current = Self.current(started: started, graded: graded) { return current }
     guard let next = nextExercise(progress: progress) else { throw .nothingLeft }
     return next
+  }
+
+  /// The later of the exercise last started and the one last graded (the started one on a tie).
+  package static func current(
+    started: (exercise: Exercise, date: Date)?, graded: (exercise: Exercise, date: Date)?
+  ) -> Exercise? {
+    guard let graded else { return started?.exercise }
+    guard let started else { return graded.exercise }
+    return graded.date > started.date ? graded.exercise : started.exercise
   }
 
   // MARK: Start

@@ -37,7 +37,7 @@ package struct ProgressSnapshot: Codable, Sendable, Equatable {
 
   package init() {}
 
-  mutating func add(exercise: String, score: Double, maxScore: Double, status: String, date: Date) {
+  package mutating func add(exercise: String, score: Double, maxScore: Double, status: String, date: Date) {
     var entry =
       exercises[exercise]
       ?? Entry(

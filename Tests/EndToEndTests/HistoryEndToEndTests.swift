@@ -299,7 +299,9 @@ struct WatchEndToEndTests {
     #expect(watch.output.contains("keys: n next · h hint · l list · q quit"))
 
     watch.send("h")
-    #expect(watch.waitFor("hint 1 of 3"), "h shows a hint: \(watch.output)")
+    // The hints of the checks that failed (the scaffold returns 0, so `certain` passes).
+    #expect(watch.waitFor("hint for half-quarter-quarter, which failed"), "h hints at a failure: \(watch.output)")
+    #expect(!watch.output.contains("hint for certain"), "no hint for the check that passed")
     watch.send("n")
     #expect(watch.waitFor("is not passed yet"), "n refuses before passing")
 
@@ -307,6 +309,9 @@ struct WatchEndToEndTests {
     let file = workspace.appendingPathComponent("Exercises/information-theory/entropy/Entropy.swift")
     try Data(contentsOf: solution).write(to: file, options: .atomic)
     #expect(watch.waitFor("Score: passed 8/8"), "a save re-grades: \(watch.output)")
+    #expect(watch.output.contains("Next: practice start information-theory/joint-entropy"))
+    watch.send("h")
+    #expect(watch.waitFor("no hint needed"), "nothing to hint at after a pass: \(watch.output)")
 
     watch.send("n")
     #expect(watch.waitFor("── information-theory/joint-entropy ──"), "n moves on: \(watch.output)")

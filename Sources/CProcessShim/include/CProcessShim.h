@@ -30,5 +30,8 @@ void practice_interrupts_begin(void);
 void practice_interrupts_end(void);
 /// The first signal received in the current scope, or 0.
 int practice_interrupt_pending(void);
+/// From any thread: acts as if `number` had arrived, when a scope is open (returns 1), else
+/// does nothing (returns 0). `practice watch` cancels a grade with it when `q` is pressed.
+int practice_interrupt_request(int number);
 
 #endif
