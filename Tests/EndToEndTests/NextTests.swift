@@ -8,20 +8,7 @@ import Testing
 struct NextTests {
   @Test("bare start resumes the current exercise, then after a pass starts the one grade named")
   func bareStartFollowsNext() throws {
-    let course = try CourseFixture(moduleJSON: WatchTerminalTests.moduleJSON)
-    try course.directory.write("# Subtract\n\nWrite `sub`.\n", to: "Curriculum/basics/sub.md")
-    try course.directory.write(
-      """
-      import PracticeChecks
-
-      let checks = CheckSuite {
-        Check("sub", "5 - 3 = 2", points: 1) { try expectEqual(sub(5, 3), 2) }
-      }
-      """, to: "Curriculum/basics/sub/Checks.swift")
-    try course.directory.write(
-      "func sub(_ a: Int, _ b: Int) -> Int { a - b }\n", to: "Curriculum/basics/sub/Solution/Sub.swift")
-    try course.directory.write(
-      "func sub(_ a: Int, _ b: Int) -> Int {\n  return 0\n}\n", to: "Exercises/basics/sub/Sub.swift")
+    let course = try WatchTerminalTests.twoExerciseCourse()
     let parent = try TemporaryDirectory()
     let environment = ["XDG_CACHE_HOME": sharedTestCache.path, "NO_COLOR": "1"]
     func practice(_ arguments: [String], in folder: URL) throws -> CommandResult {

@@ -20,6 +20,25 @@ struct WatchTerminalTests {
     }
     """
 
+  /// The tiny course with a second exercise, basics/sub (its lesson, checks, solution, scaffold).
+  static func twoExerciseCourse() throws -> CourseFixture {
+    let course = try CourseFixture(moduleJSON: moduleJSON)
+    try course.directory.write("# Subtract\n\nWrite `sub`.\n", to: "Curriculum/basics/sub.md")
+    try course.directory.write(
+      """
+      import PracticeChecks
+
+      let checks = CheckSuite {
+        Check("sub", "5 - 3 = 2", points: 1) { try expectEqual(sub(5, 3), 2) }
+      }
+      """, to: "Curriculum/basics/sub/Checks.swift")
+    try course.directory.write(
+      "func sub(_ a: Int, _ b: Int) -> Int { a - b }\n", to: "Curriculum/basics/sub/Solution/Sub.swift")
+    try course.directory.write(
+      "func sub(_ a: Int, _ b: Int) -> Int {\n  // TODO\n  return 0\n}\n", to: "Exercises/basics/sub/Sub.swift")
+    return course
+  }
+
   /// The course, a workspace of it, and a shell in the workspace.
   final class Setup {
     let course: CourseFixture
@@ -28,20 +47,7 @@ struct WatchTerminalTests {
     var workspace: URL { parent.url.appendingPathComponent("ws") }
 
     init(binary: String) throws {
-      course = try CourseFixture(moduleJSON: WatchTerminalTests.moduleJSON)
-      try course.directory.write("# Subtract\n\nWrite `sub`.\n", to: "Curriculum/basics/sub.md")
-      try course.directory.write(
-        """
-        import PracticeChecks
-
-        let checks = CheckSuite {
-          Check("sub", "5 - 3 = 2", points: 1) { try expectEqual(sub(5, 3), 2) }
-        }
-        """, to: "Curriculum/basics/sub/Checks.swift")
-      try course.directory.write(
-        "func sub(_ a: Int, _ b: Int) -> Int { a - b }\n", to: "Curriculum/basics/sub/Solution/Sub.swift")
-      try course.directory.write(
-        "func sub(_ a: Int, _ b: Int) -> Int {\n  // TODO\n  return 0\n}\n", to: "Exercises/basics/sub/Sub.swift")
+      course = try WatchTerminalTests.twoExerciseCourse()
       parent = try TemporaryDirectory()
       let created = try runCommand(
         binary, ["init", "ws", "--course", course.root.path], in: parent.url,

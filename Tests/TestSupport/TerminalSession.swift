@@ -110,41 +110,23 @@ public final class TerminalSession: @unchecked Sendable {
     }
   }
 
-  /// Runs the tmux client with posix_spawn and its output in files. Not Foundation's `Process`:
-  /// the server a client starts inherits the client's descriptors, and `Process` learns of a
-  /// child's exit through a socket the child inherits, so it would wait for the server forever.
+  /// Runs the tmux client with posix_spawn, a clean signal mask (the test runner blocks some
+  /// signals, and a tmux server inheriting that mask would pass it to the shell and to practice)
+  /// and its output in files. Not Foundation's `Process`: the server a client starts inherits the
+  /// client's descriptors, and `Process` learns of a child's exit through a socket the child
+  /// inherits, so it would wait for the server forever.
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> CommandResult {
     let out = folder.url.appendingPathComponent("out").path
     let err = folder.url.appendingPathComponent("err").path
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var argv = (["tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
-    let inherited = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
-    var envp = inherited.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+    let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
+    let child: pid_t
+    do {
+      child = try spawnWithCleanSignals(
+        ["tmux", "-S", socket] + arguments, environment: environment, stdout: out, stderr: err)
+    } catch {
+      throw TerminalSessionError("cannot start tmux (\(error)); scripts/test installs it")
     }
-    // A clean signal mask and default handling: the test runner blocks some signals, and a tmux
-    // server inheriting that mask would pass it to the shell and to practice.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t()
-    sigemptyset(&none)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var child: pid_t = 0
-    let error = posix_spawnp(&child, "tmux", &actions, &attributes, &argv, &envp)
-    guard error == 0 else { throw TerminalSessionError("cannot start tmux (errno \(error)); scripts/test installs it") }
     var status: Int32 = 0
     while waitpid(child, &status, 0) < 0 && errno == EINTR {}
     let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

@@ -153,9 +153,11 @@ public final class BackgroundServer: @unchecked Sendable {
 }
 
 /// Starts `arguments` (searched on PATH) with posix_spawn, a clean signal mask and default signal
-/// handling, stdin, stdout and stderr on /dev/null; `environment` replaces the test's own.
+/// handling, stdin on /dev/null, stdout and stderr on /dev/null or in the files named
+/// `stdout`/`stderr` (created or emptied); `environment` replaces the test's own.
 public func spawnWithCleanSignals(
-  _ arguments: [String], environment: [String: String]? = nil, newProcessGroup: Bool = false
+  _ arguments: [String], environment: [String: String]? = nil, newProcessGroup: Bool = false,
+  stdout: String? = nil, stderr: String? = nil
 ) throws -> pid_t {
   var attributes = posix_spawnattr_t()
   posix_spawnattr_init(&attributes)
@@ -173,8 +175,8 @@ public func spawnWithCleanSignals(
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   var argv = arguments.map { strdup($0) } + [nil]
   var envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer {
