@@ -14,7 +14,7 @@ let fixtureV = Tensor(rows: [[1, 2], [3, 4], [5, 6]])
 
 let checks = CheckSuite {
   Check(
-    "fixture", "causal attention on CONTENT.md's 3 × 2 fixture: weights and outputs (1e-12)", points: 4,
+    "fixture", "causal attention on a 3 × 2 fixture: weights and outputs (1e-12)", points: 4,
     hint: "scores = q·kᵀ/√d, future keys set to −∞, softmax of each row, out = weights·v."
   ) {
     let (out, cache) = attentionForward(q: fixtureQ, k: fixtureK, v: fixtureV, causal: true)
